@@ -1,0 +1,19 @@
+package io.waveguard.workflows.activities;
+
+/**
+ * Failure types of permanent activity errors (non-retryable {@code ApplicationFailure}s). The
+ * workflow turns them into a final status instead of retrying forever.
+ */
+public final class ActivityErrors {
+
+  /** The release's selector matched no target of its service. */
+  public static final String NO_TARGETS = "NO_TARGETS";
+
+  /** A release plan or wave that should exist does not (a bug or a deleted database). */
+  public static final String PLAN_NOT_FOUND = "PLAN_NOT_FOUND";
+
+  /** The deployer refused the request (a 4xx from a webhook): retrying would not help. */
+  public static final String DEPLOY_REJECTED = "DEPLOY_REJECTED";
+
+  private ActivityErrors() {}
+}

@@ -1,0 +1,5 @@
+package io.waveguard.workflows.model;
+
+/** A gate's verdict on a wave, with the evidence it used so the decision can be audited. */
+public record GateResult(
+    GateVerdict verdict, String reason, CohortStats deployed, CohortStats control) {}

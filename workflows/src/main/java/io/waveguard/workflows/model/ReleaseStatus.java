@@ -1,0 +1,27 @@
+package io.waveguard.workflows.model;
+
+/** Where a release stands. The last four are final. */
+public enum ReleaseStatus {
+  /** Choosing targets and ordering them into waves. */
+  PLANNING,
+  /** Deploying, baking or evaluating a wave. */
+  RUNNING,
+  /** Held by an operator or by an inconclusive gate; waits for resume. */
+  PAUSED,
+  /** The next wave enters a tier that needs an operator's approval. */
+  AWAITING_APPROVAL,
+  /** Undoing deployed waves in reverse order after a failed gate or an abort. */
+  ROLLING_BACK,
+  /** Every wave deployed and passed its gate. */
+  COMPLETED,
+  /** A gate failed and every deployed wave was undone. */
+  ROLLED_BACK,
+  /** An operator aborted; every deployed wave was undone. */
+  ABORTED,
+  /** Waveguard could not finish (no targets, a permanent deploy or rollback error). */
+  FAILED;
+
+  public boolean isFinal() {
+    return this == COMPLETED || this == ROLLED_BACK || this == ABORTED || this == FAILED;
+  }
+}

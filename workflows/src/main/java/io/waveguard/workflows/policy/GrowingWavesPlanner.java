@@ -1,0 +1,30 @@
+package io.waveguard.workflows.policy;
+
+import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.model.Target;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Baseline in the AWS style: one target first ("one-box"), then geometrically growing waves. */
+public final class GrowingWavesPlanner implements WavePlanner {
+
+  @Override
+  public List<PlannedWave> plan(long seed, List<Target> targets, ReleasePolicy policy) {
+    List<Target> ordered = targets.stream().sorted(Comparator.comparing(Target::id)).toList();
+    List<Integer> sizes = WaveSizing.geometric(ordered.size(), 1, policy);
+    List<PlannedWave> waves = new ArrayList<>();
+    int from = 0;
+    for (int size : sizes) {
+      int index = waves.size() + 1;
+      String reason =
+          index == 1
+              ? "waves: one-box wave of a single target"
+              : "waves: %d targets, %.1fx the previous wave"
+                  .formatted(size, policy.waveGrowthFactor());
+      waves.add(new PlannedWave(index, ordered.subList(from, from + size), reason));
+      from += size;
+    }
+    return waves;
+  }
+}

@@ -1,0 +1,86 @@
+package io.waveguard.workflows.policy;
+
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.Tier;
+
+/**
+ * What the release should do next, as decided by {@link ReleaseStateMachine}. The workflow and
+ * the simulator are the two bodies that carry these out.
+ *
+ * @param wave the wave the command is about; 0 when none
+ * @param extension for {@link Type#BAKE}: 0 for the first bake, n for the n-th extension
+ * @param tier for {@link Type#AWAIT_APPROVAL}: the tier that needs approval
+ * @param finalStatus for {@link Type#FINISH}: how the release ended
+ */
+public record ReleaseCommand(
+    Type type, int wave, int extension, Tier tier, ReleaseStatus finalStatus, String reason) {
+
+  /** The kinds of step a release takes. */
+  public enum Type {
+    /** Select targets and order them into waves. */
+    PLAN,
+    /** Deploy the wave's targets. */
+    DEPLOY_WAVE,
+    /** Let the deployed wave run on a durable timer. */
+    BAKE,
+    /** Compare the wave's telemetry with the controls. */
+    EVALUATE_GATE,
+    /** Undo the wave's deployment. */
+    ROLL_BACK_WAVE,
+    /** Hold until an operator resumes (or aborts). */
+    AWAIT_RESUME,
+    /** Hold until an operator approves the next wave's tier (or aborts). */
+    AWAIT_APPROVAL,
+    /** Stop: the release reached a final status. */
+    FINISH
+  }
+
+  static ReleaseCommand plan() {
+    return new ReleaseCommand(Type.PLAN, 0, 0, null, null, null);
+  }
+
+  static ReleaseCommand deploy(int wave) {
+    return new ReleaseCommand(Type.DEPLOY_WAVE, wave, 0, null, null, null);
+  }
+
+  static ReleaseCommand bake(int wave, int extension) {
+    return new ReleaseCommand(Type.BAKE, wave, extension, null, null, null);
+  }
+
+  static ReleaseCommand evaluateGate(int wave) {
+    return new ReleaseCommand(Type.EVALUATE_GATE, wave, 0, null, null, null);
+  }
+
+  static ReleaseCommand rollBack(int wave) {
+    return new ReleaseCommand(Type.ROLL_BACK_WAVE, wave, 0, null, null, null);
+  }
+
+  static ReleaseCommand awaitResume(int wave, String reason) {
+    return new ReleaseCommand(Type.AWAIT_RESUME, wave, 0, null, null, reason);
+  }
+
+  static ReleaseCommand awaitApproval(int wave, Tier tier) {
+    return new ReleaseCommand(Type.AWAIT_APPROVAL, wave, 0, tier, null, null);
+  }
+
+  static ReleaseCommand finish(ReleaseStatus status, String reason) {
+    return new ReleaseCommand(Type.FINISH, 0, 0, null, status, reason);
+  }
+
+  /** A human-readable account of the command, for traces and "waiting for" answers. */
+  public String describe() {
+    return switch (type) {
+      case PLAN -> "planning waves";
+      case DEPLOY_WAVE -> "deployment of wave " + wave;
+      case BAKE ->
+          extension == 0
+              ? "bake of wave " + wave
+              : "bake extension " + extension + " of wave " + wave;
+      case EVALUATE_GATE -> "gate evaluation of wave " + wave;
+      case ROLL_BACK_WAVE -> "rollback of wave " + wave;
+      case AWAIT_RESUME -> "operator resume before wave " + wave + " (" + reason + ")";
+      case AWAIT_APPROVAL -> "operator approval of tier " + tier.wireName() + " for wave " + wave;
+      case FINISH -> "nothing: release " + finalStatus;
+    };
+  }
+}

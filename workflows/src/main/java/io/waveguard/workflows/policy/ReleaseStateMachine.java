@@ -1,0 +1,367 @@
+package io.waveguard.workflows.policy;
+
+import io.waveguard.workflows.model.GateResult;
+import io.waveguard.workflows.model.OperatorAction;
+import io.waveguard.workflows.model.OperatorCommand;
+import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.model.WaveStatus;
+import io.waveguard.workflows.model.WaveSummary;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The release controller: a pure, deterministic state machine (no Temporal, no clock, no I/O).
+ *
+ * <p>Bodies ask {@link #next()} what to do, do it, and report the outcome through one of the event
+ * methods. Operator commands are checked with {@link #rejection} before {@link #apply} changes
+ * anything, so an invalid command leaves the release exactly as it was. Events that arrive for a
+ * step the machine has already left (a bake that elapses after an abort) are ignored.
+ */
+public final class ReleaseStateMachine {
+
+  private enum Phase {
+    PLANNING,
+    DEPLOY,
+    BAKE,
+    GATE,
+    /** The last wave's gate stayed inconclusive; an operator's resume completes the release. */
+    HOLD_AFTER_LAST,
+    ROLLBACK,
+    DONE
+  }
+
+  private final ReleasePolicy policy;
+  private List<WaveSummary> waves = List.of();
+  private WaveStatus[] waveStatus = new WaveStatus[0];
+  private GateResult[] gateResults = new GateResult[0];
+
+  private Phase phase = Phase.PLANNING;
+  private int wave;
+  private int extension;
+  private int deployingWave;
+  private int deployedThrough;
+  private int rollbackCursor;
+  private ReleaseStatus rollbackOutcome;
+  private boolean paused;
+  private String pauseReason;
+  private final Set<Tier> approvedTiers = EnumSet.noneOf(Tier.class);
+  private ReleaseStatus finalStatus;
+  private String outcomeReason;
+  private int revision;
+
+  public ReleaseStateMachine(ReleasePolicy policy) {
+    this.policy = policy;
+  }
+
+  /** The step to take now. Pure: asking twice without an event in between gives the same answer. */
+  public ReleaseCommand next() {
+    return switch (phase) {
+      case PLANNING -> ReleaseCommand.plan();
+      case DEPLOY -> nextDeployStep();
+      case BAKE -> ReleaseCommand.bake(wave, extension);
+      case GATE -> ReleaseCommand.evaluateGate(wave);
+      case HOLD_AFTER_LAST -> ReleaseCommand.awaitResume(wave, pauseReason);
+      case ROLLBACK -> ReleaseCommand.rollBack(rollbackCursor);
+      case DONE -> ReleaseCommand.finish(finalStatus, outcomeReason);
+    };
+  }
+
+  private ReleaseCommand nextDeployStep() {
+    if (paused) {
+      return ReleaseCommand.awaitResume(wave, pauseReason);
+    }
+    Tier tier = waves.get(wave - 1).highestTier();
+    if (policy.requiresApproval(tier) && !approvedTiers.contains(tier)) {
+      return ReleaseCommand.awaitApproval(wave, tier);
+    }
+    return ReleaseCommand.deploy(wave);
+  }
+
+  // ---- events reported by the body ----------------------------------------------------------
+
+  public void planned(List<WaveSummary> plannedWaves) {
+    if (phase != Phase.PLANNING) {
+      return;
+    }
+    if (plannedWaves.isEmpty()) {
+      finish(ReleaseStatus.FAILED, "the target selector matched no targets");
+      return;
+    }
+    waves = List.copyOf(plannedWaves);
+    waveStatus = new WaveStatus[waves.size()];
+    Arrays.fill(waveStatus, WaveStatus.PENDING);
+    gateResults = new GateResult[waves.size()];
+    enterDeploy(1);
+  }
+
+  public void planFailed(String reason) {
+    if (phase == Phase.PLANNING) {
+      finish(ReleaseStatus.FAILED, "planning failed: " + reason);
+    }
+  }
+
+  public void deployStarted(int w) {
+    if (phase == Phase.DEPLOY && wave == w) {
+      deployingWave = w;
+      setWaveStatus(w, WaveStatus.DEPLOYING);
+    }
+  }
+
+  public void waveDeployed(int w) {
+    deployingWave = 0;
+    deployedThrough = Math.max(deployedThrough, w);
+    if (phase == Phase.DEPLOY && wave == w) {
+      setWaveStatus(w, WaveStatus.BAKING);
+      phase = Phase.BAKE;
+      extension = 0;
+      changed();
+    } else if (phase == Phase.ROLLBACK) {
+      // An abort arrived while this wave was deploying: it must be undone too.
+      rollbackCursor = Math.max(rollbackCursor, w);
+      changed();
+    }
+  }
+
+  /** A deploy failed permanently: undo what was deployed, including this wave's partial work. */
+  public void deployFailed(int w, String reason) {
+    deployingWave = 0;
+    deployedThrough = Math.max(deployedThrough, w);
+    setWaveStatus(w, WaveStatus.FAILED);
+    if (phase == Phase.DEPLOY && wave == w) {
+      startRollback(ReleaseStatus.FAILED, "deployment of wave " + w + " failed: " + reason);
+    } else if (phase == Phase.ROLLBACK) {
+      rollbackCursor = Math.max(rollbackCursor, w);
+      changed();
+    }
+  }
+
+  public void bakeElapsed(int w) {
+    if (phase == Phase.BAKE && wave == w) {
+      phase = Phase.GATE;
+      setWaveStatus(w, WaveStatus.EVALUATING);
+    }
+  }
+
+  public void gateEvaluated(int w, GateResult result) {
+    if (w >= 1 && w <= gateResults.length) {
+      gateResults[w - 1] = result;
+    }
+    if (phase != Phase.GATE || wave != w) {
+      return;
+    }
+    switch (result.verdict()) {
+      case PASS -> {
+        setWaveStatus(w, WaveStatus.PASSED);
+        if (w == waves.size()) {
+          finish(ReleaseStatus.COMPLETED, "all " + waves.size() + " waves passed their gates");
+        } else {
+          enterDeploy(w + 1);
+        }
+      }
+      case FAIL -> {
+        setWaveStatus(w, WaveStatus.FAILED);
+        startRollback(ReleaseStatus.ROLLED_BACK, "gate failed on wave " + w + ": " + result.reason());
+      }
+      case INCONCLUSIVE -> onInconclusive(w, result);
+    }
+  }
+
+  private void onInconclusive(int w, GateResult result) {
+    if (extension < policy.maxBakeExtensions()) {
+      phase = Phase.BAKE;
+      extension++;
+      setWaveStatus(w, WaveStatus.BAKING);
+      return;
+    }
+    setWaveStatus(w, WaveStatus.INCONCLUSIVE);
+    paused = true;
+    pauseReason = "gate inconclusive on wave " + w + " after " + extension + " extensions: "
+        + result.reason();
+    if (w == waves.size()) {
+      phase = Phase.HOLD_AFTER_LAST;
+      changed();
+    } else {
+      enterDeploy(w + 1);
+    }
+  }
+
+  public void waveRolledBack(int w) {
+    if (phase != Phase.ROLLBACK || rollbackCursor != w) {
+      return;
+    }
+    setWaveStatus(w, WaveStatus.ROLLED_BACK);
+    rollbackCursor--;
+    if (rollbackCursor == 0) {
+      finish(rollbackOutcome, outcomeReason);
+    }
+  }
+
+  public void rollbackFailed(int w, String reason) {
+    if (phase == Phase.ROLLBACK) {
+      finish(ReleaseStatus.FAILED, "rollback of wave " + w + " failed: " + reason);
+    }
+  }
+
+  // ---- operator commands ----------------------------------------------------------------------
+
+  /** Why the action is not allowed now, or empty when it is. Never changes anything. */
+  public Optional<String> rejection(OperatorAction action) {
+    if (phase == Phase.DONE) {
+      return Optional.of("release is already " + finalStatus);
+    }
+    if (phase == Phase.ROLLBACK) {
+      return Optional.of("release is rolling back");
+    }
+    return switch (action) {
+      case PAUSE -> paused ? Optional.of("release is already paused") : Optional.empty();
+      case RESUME -> paused ? Optional.empty() : Optional.of("release is not paused");
+      case APPROVE ->
+          awaitingApproval() ? Optional.empty() : Optional.of("no wave is awaiting approval");
+      case ABORT -> Optional.empty();
+    };
+  }
+
+  /**
+   * Carries out a valid operator action.
+   *
+   * @throws TransitionRejectedException when {@link #rejection} objects; nothing changes then
+   */
+  public void apply(OperatorAction action, OperatorCommand command) {
+    Optional<String> rejected = rejection(action);
+    if (rejected.isPresent()) {
+      throw new TransitionRejectedException(rejected.get());
+    }
+    String by = command.operator() + ": " + command.reason();
+    switch (action) {
+      case PAUSE -> {
+        paused = true;
+        pauseReason = "paused by " + by;
+        changed();
+      }
+      case RESUME -> {
+        paused = false;
+        pauseReason = null;
+        if (phase == Phase.HOLD_AFTER_LAST) {
+          finish(ReleaseStatus.COMPLETED, "last wave accepted by " + by);
+        } else {
+          changed();
+        }
+      }
+      case APPROVE -> {
+        approvedTiers.add(waves.get(wave - 1).highestTier());
+        changed();
+      }
+      case ABORT -> abort("aborted by " + by);
+    }
+  }
+
+  private void abort(String reason) {
+    paused = false;
+    int deployed = Math.max(deployedThrough, deployingWave);
+    if (deployed == 0) {
+      finish(ReleaseStatus.ABORTED, reason);
+    } else {
+      startRollback(ReleaseStatus.ABORTED, reason);
+    }
+  }
+
+  // ---- read side ------------------------------------------------------------------------------
+
+  public ReleaseStatus status() {
+    return switch (phase) {
+      case PLANNING -> ReleaseStatus.PLANNING;
+      case ROLLBACK -> ReleaseStatus.ROLLING_BACK;
+      case DONE -> finalStatus;
+      case HOLD_AFTER_LAST -> ReleaseStatus.PAUSED;
+      default -> {
+        if (paused) {
+          yield ReleaseStatus.PAUSED;
+        }
+        yield awaitingApproval() ? ReleaseStatus.AWAITING_APPROVAL : ReleaseStatus.RUNNING;
+      }
+    };
+  }
+
+  private boolean awaitingApproval() {
+    if (phase != Phase.DEPLOY || deployingWave == wave) {
+      return false;
+    }
+    Tier tier = waves.get(wave - 1).highestTier();
+    return policy.requiresApproval(tier) && !approvedTiers.contains(tier);
+  }
+
+  /** The wave the release is working on (the one being rolled back while rolling back). */
+  public int currentWave() {
+    return phase == Phase.ROLLBACK ? rollbackCursor : wave;
+  }
+
+  public List<WaveSummary> waves() {
+    return waves;
+  }
+
+  public WaveStatus waveStatus(int w) {
+    return waveStatus[w - 1];
+  }
+
+  public Optional<GateResult> gateResult(int w) {
+    return Optional.ofNullable(gateResults[w - 1]);
+  }
+
+  public String pauseReason() {
+    return pauseReason;
+  }
+
+  /** Why the release ended (or is rolling back); null while it runs normally. */
+  public String outcomeReason() {
+    return outcomeReason;
+  }
+
+  public boolean isFinished() {
+    return phase == Phase.DONE;
+  }
+
+  /** Grows with every change, so a body can wait for "anything happened". */
+  public int revision() {
+    return revision;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private void enterDeploy(int w) {
+    phase = Phase.DEPLOY;
+    wave = w;
+    extension = 0;
+    changed();
+  }
+
+  private void startRollback(ReleaseStatus outcome, String reason) {
+    phase = Phase.ROLLBACK;
+    rollbackOutcome = outcome;
+    outcomeReason = reason;
+    rollbackCursor = Math.max(deployedThrough, deployingWave);
+    paused = false;
+    changed();
+  }
+
+  private void finish(ReleaseStatus status, String reason) {
+    phase = Phase.DONE;
+    finalStatus = status;
+    outcomeReason = reason;
+    paused = false;
+    changed();
+  }
+
+  private void setWaveStatus(int w, WaveStatus status) {
+    waveStatus[w - 1] = status;
+    changed();
+  }
+
+  private void changed() {
+    revision++;
+  }
+}

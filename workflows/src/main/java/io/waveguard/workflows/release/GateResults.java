@@ -1,0 +1,20 @@
+package io.waveguard.workflows.release;
+
+import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.workflows.model.GateResult;
+import io.waveguard.workflows.model.GateVerdict;
+
+/** Gate results the workflow makes itself, when the gate activity could not produce one. */
+final class GateResults {
+
+  private GateResults() {}
+
+  /** Telemetry that cannot be read is no evidence of health: keep sampling, then pause. */
+  static GateResult unavailable(String why) {
+    return new GateResult(
+        GateVerdict.INCONCLUSIVE,
+        "telemetry unavailable: " + why,
+        CohortStats.EMPTY,
+        CohortStats.EMPTY);
+  }
+}

@@ -1,0 +1,8 @@
+package io.waveguard.workflows.release;
+
+import io.waveguard.workflows.model.OperatorAction;
+import java.time.Instant;
+
+/** An operator command the release accepted, in the order it arrived. */
+public record OperatorCommandRecord(
+    OperatorAction action, String operator, String reason, Instant at) {}

@@ -1,0 +1,83 @@
+package io.waveguard.workflows.release;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.waveguard.workflows.activities.ActivityErrors;
+import java.time.Duration;
+
+/** Timeouts and retries of every activity a release calls, each with the reason for its limit. */
+final class ReleaseActivityOptions {
+
+  private ReleaseActivityOptions() {}
+
+  /** Planning reads targets and writes one plan: seconds, even for 100k targets. */
+  static final ActivityOptions PLANNING =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .setMaximumAttempts(10)
+                  .setDoNotRetry(ActivityErrors.NO_TARGETS)
+                  .build())
+          .build();
+
+  /**
+   * A wave can hold thousands of targets and real deployers are slow, so the deploy gets half an
+   * hour; the heartbeat catches a dead worker within a minute and the retry resumes where the
+   * heartbeat said it was.
+   */
+  static final ActivityOptions DEPLOY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(30))
+          .setHeartbeatTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumInterval(Duration.ofMinutes(2))
+                  .setMaximumAttempts(8)
+                  .setDoNotRetry(ActivityErrors.DEPLOY_REJECTED, ActivityErrors.PLAN_NOT_FOUND)
+                  .build())
+          .build();
+
+  /** Rollback is the safety net: it retries far longer than a deploy before giving up. */
+  static final ActivityOptions ROLLBACK =
+      ActivityOptions.newBuilder(DEPLOY)
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumInterval(Duration.ofMinutes(2))
+                  .setMaximumAttempts(30)
+                  .setDoNotRetry(ActivityErrors.DEPLOY_REJECTED, ActivityErrors.PLAN_NOT_FOUND)
+                  .build())
+          .build();
+
+  /** A gate reads aggregated telemetry: a short timeout keeps a stuck source from hiding. */
+  static final ActivityOptions GATE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .setMaximumAttempts(10)
+                  .setDoNotRetry(ActivityErrors.PLAN_NOT_FOUND)
+                  .build())
+          .build();
+
+  /** The read model must catch up eventually; its upsert is idempotent, so retry without end. */
+  static final ActivityOptions RECORD =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
+          .build();
+
+  static ActivityOptions withSummary(ActivityOptions options, String summary) {
+    return ActivityOptions.newBuilder(options).setSummary(summary).build();
+  }
+}

@@ -1,0 +1,280 @@
+package io.waveguard.workflows.release;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import io.waveguard.workflows.activities.DeploymentActivities;
+import io.waveguard.workflows.activities.GateActivities;
+import io.waveguard.workflows.activities.GateRequest;
+import io.waveguard.workflows.activities.PlanSummary;
+import io.waveguard.workflows.activities.PlanningActivities;
+import io.waveguard.workflows.activities.ReleaseRecordActivities;
+import io.waveguard.workflows.activities.ReleaseSnapshot;
+import io.waveguard.workflows.activities.WaveRequest;
+import io.waveguard.workflows.model.GateResult;
+import io.waveguard.workflows.model.OperatorAction;
+import io.waveguard.workflows.model.OperatorCommand;
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.policy.ReleaseCommand;
+import io.waveguard.workflows.policy.ReleaseStateMachine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Carries out the {@link ReleaseStateMachine}'s commands with activities and durable timers. The
+ * machine decides; this class only executes, waits and reports back.
+ */
+public class ReleaseWorkflowImpl implements ReleaseWorkflow {
+
+  private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
+
+  private final ReleaseRecordActivities records =
+      Workflow.newActivityStub(ReleaseRecordActivities.class, ReleaseActivityOptions.RECORD);
+
+  private final ReleaseSpec spec;
+  private final ReleaseStateMachine machine;
+  private PlanSummary plan;
+  private final List<OperatorCommandRecord> commands = new ArrayList<>();
+  private final ReleaseStatePublisher publisher = new ReleaseStatePublisher();
+
+  /** Runs before any handler, so an update or signal never finds the release uninitialised. */
+  @WorkflowInit
+  public ReleaseWorkflowImpl(ReleaseSpec spec) {
+    this.spec = spec;
+    this.machine = new ReleaseStateMachine(spec.policy());
+  }
+
+  @Override
+  public ReleaseState run(ReleaseSpec spec) {
+    publisher.start(spec);
+    ReleaseCommand command = machine.next();
+    while (command.type() != ReleaseCommand.Type.FINISH) {
+      execute(command);
+      publish();
+      command = machine.next();
+    }
+    log.info("release {} finished {}: {}", spec.releaseId(), command.finalStatus(), command.reason());
+    publish();
+    // Let a command accepted in the same task as the final transition answer before we close.
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return state();
+  }
+
+  private void execute(ReleaseCommand command) {
+    switch (command.type()) {
+      case PLAN -> plan();
+      case DEPLOY_WAVE -> deploy(command.wave());
+      case BAKE -> bake(command);
+      case EVALUATE_GATE -> evaluateGate(command.wave(), command.extension());
+      case ROLL_BACK_WAVE -> rollBack(command.wave());
+      case AWAIT_RESUME, AWAIT_APPROVAL -> awaitOperator();
+      case FINISH -> throw new IllegalStateException("FINISH is not executed");
+    }
+  }
+
+  private void plan() {
+    PlanningActivities planning =
+        Workflow.newActivityStub(
+            PlanningActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.PLANNING,
+                "plan %s %s with %s"
+                    .formatted(spec.service(), spec.version(), spec.strategy().wireName())));
+    try {
+      plan = planning.planRelease(spec);
+      machine.planned(plan.waves());
+    } catch (ActivityFailure failure) {
+      machine.planFailed(rootMessage(failure));
+    }
+  }
+
+  private void deploy(int wave) {
+    machine.deployStarted(wave);
+    publish();
+    DeploymentActivities deployer =
+        Workflow.newActivityStub(
+            DeploymentActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.DEPLOY,
+                "deploy wave %d: %d targets".formatted(wave, waveSize(wave))));
+    try {
+      deployer.deployWave(waveRequest(wave));
+      machine.waveDeployed(wave);
+    } catch (ActivityFailure failure) {
+      machine.deployFailed(wave, rootMessage(failure));
+    }
+  }
+
+  private void bake(ReleaseCommand command) {
+    Duration bake = Duration.ofSeconds(spec.policy().bakeSeconds());
+    String summary =
+        command.extension() == 0
+            ? "bake wave %d for %s".formatted(command.wave(), bake)
+            : "extend bake of wave %d (%d) by %s"
+                .formatted(command.wave(), command.extension(), bake);
+    Promise<Void> timer =
+        Workflow.newTimer(bake, TimerOptions.newBuilder().setSummary(summary).build());
+    // Wake on any change too (pause, abort) so the read model and search attributes stay live;
+    // only an abort actually cuts the bake short, by moving the machine out of this bake.
+    while (!timer.isCompleted() && machine.next().equals(command)) {
+      int seen = machine.revision();
+      Workflow.await(() -> timer.isCompleted() || machine.revision() != seen);
+      publish();
+    }
+    if (timer.isCompleted()) {
+      machine.bakeElapsed(command.wave());
+    }
+  }
+
+  private void evaluateGate(int wave, int extension) {
+    GateActivities gates =
+        Workflow.newActivityStub(
+            GateActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.GATE, "gate wave %d".formatted(wave)));
+    Instant end = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    // The window is the whole bake so far, extensions included: evidence accumulates.
+    Instant start = end.minusSeconds(spec.policy().bakeSeconds() * (extension + 1L));
+    try {
+      GateResult result =
+          gates.evaluateWave(
+              new GateRequest(spec.releaseId(), plan.planId(), wave, start, end, spec.policy()));
+      machine.gateEvaluated(wave, result);
+    } catch (ActivityFailure failure) {
+      // A gate that cannot see telemetry never counts as a pass: hold for a human.
+      machine.gateEvaluated(wave, GateResults.unavailable(rootMessage(failure)));
+    }
+  }
+
+  private void rollBack(int wave) {
+    DeploymentActivities deployer =
+        Workflow.newActivityStub(
+            DeploymentActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.ROLLBACK,
+                "roll back wave %d: %d targets".formatted(wave, waveSize(wave))));
+    try {
+      deployer.rollBackWave(waveRequest(wave));
+      machine.waveRolledBack(wave);
+    } catch (ActivityFailure failure) {
+      machine.rollbackFailed(wave, rootMessage(failure));
+    }
+  }
+
+  private void awaitOperator() {
+    int seen = machine.revision();
+    Workflow.await(() -> machine.revision() != seen);
+  }
+
+  // ---- operator commands ----------------------------------------------------------------------
+
+  @Override
+  public ReleaseState pause(OperatorCommand command) {
+    return accept(OperatorAction.PAUSE, command);
+  }
+
+  @Override
+  public void validatePause(OperatorCommand command) {
+    validate(OperatorAction.PAUSE, command);
+  }
+
+  @Override
+  public ReleaseState resume(OperatorCommand command) {
+    return accept(OperatorAction.RESUME, command);
+  }
+
+  @Override
+  public void validateResume(OperatorCommand command) {
+    validate(OperatorAction.RESUME, command);
+  }
+
+  @Override
+  public ReleaseState approve(OperatorCommand command) {
+    return accept(OperatorAction.APPROVE, command);
+  }
+
+  @Override
+  public void validateApprove(OperatorCommand command) {
+    validate(OperatorAction.APPROVE, command);
+  }
+
+  @Override
+  public ReleaseState abort(OperatorCommand command) {
+    return accept(OperatorAction.ABORT, command);
+  }
+
+  @Override
+  public void validateAbort(OperatorCommand command) {
+    validate(OperatorAction.ABORT, command);
+  }
+
+  @Override
+  public void requestAbort(OperatorCommand command) {
+    // Signals cannot be rejected; an abort that is no longer valid (already final) is a no-op.
+    if (machine.rejection(OperatorAction.ABORT).isEmpty()) {
+      accept(OperatorAction.ABORT, command);
+    }
+  }
+
+  private void validate(OperatorAction action, OperatorCommand command) {
+    if (command == null || isBlank(command.operator()) || isBlank(command.reason())) {
+      throw new IllegalArgumentException("operator and reason are required");
+    }
+    machine.rejection(action).ifPresent(reason -> {
+      throw new IllegalStateException(action.wireName() + " rejected: " + reason);
+    });
+  }
+
+  private ReleaseState accept(OperatorAction action, OperatorCommand command) {
+    machine.apply(action, command);
+    commands.add(
+        new OperatorCommandRecord(
+            action,
+            command.operator(),
+            command.reason(),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis())));
+    log.info("{} by {}: {}", action.wireName(), command.operator(), command.reason());
+    return state();
+  }
+
+  // ---- read side ------------------------------------------------------------------------------
+
+  @Override
+  public ReleaseState state() {
+    return ReleaseStateView.of(spec, machine, commands);
+  }
+
+  private void publish() {
+    ReleaseSnapshot snapshot =
+        publisher.changed(spec, machine, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    if (snapshot != null) {
+      records.recordRelease(snapshot);
+    }
+  }
+
+  private WaveRequest waveRequest(int wave) {
+    return new WaveRequest(spec.releaseId(), plan.planId(), spec.version(), wave);
+  }
+
+  private int waveSize(int wave) {
+    return plan.waves().get(wave - 1).targetCount();
+  }
+
+  private static String rootMessage(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure application) {
+      return application.getOriginalMessage();
+    }
+    return cause == null ? failure.getMessage() : cause.getMessage();
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,66 @@
+package io.waveguard.activities.db;
+
+import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.model.WaveSummary;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
+
+/** Stored release plans: one plan per release, its waves, and (in deployments) its targets. */
+public interface PlanDao {
+
+  @SqlUpdate(
+      """
+      INSERT INTO plans (plan_id, release_id, strategy, target_count, wave_count)
+      VALUES (:planId, :releaseId, :strategy, :targetCount, :waveCount)
+      """)
+  void insertPlan(
+      @Bind("planId") String planId,
+      @Bind("releaseId") String releaseId,
+      @Bind("strategy") String strategy,
+      @Bind("targetCount") int targetCount,
+      @Bind("waveCount") int waveCount);
+
+  @SqlBatch(
+      """
+      INSERT INTO plan_waves (plan_id, wave, target_count, highest_tier, impact, reason)
+      VALUES (:planId, :wave, :targetCount, :highestTier, :impact, :reason)
+      """)
+  void insertWaves(
+      @Bind("planId") String planId,
+      @Bind("wave") List<Integer> wave,
+      @Bind("targetCount") List<Integer> targetCount,
+      @Bind("highestTier") List<String> highestTier,
+      @Bind("impact") List<Double> impact,
+      @Bind("reason") List<String> reason);
+
+  @SqlQuery("SELECT plan_id FROM plans WHERE release_id = :releaseId")
+  Optional<String> planIdForRelease(@Bind("releaseId") String releaseId);
+
+  @SqlQuery("SELECT * FROM plan_waves WHERE plan_id = :planId ORDER BY wave")
+  @UseRowMapper(WaveSummaryMapper.class)
+  List<WaveSummary> waves(@Bind("planId") String planId);
+
+  @SqlQuery("SELECT reason FROM plan_waves WHERE plan_id = :planId ORDER BY wave")
+  List<String> waveReasons(@Bind("planId") String planId);
+
+  /** Maps a plan_waves row. */
+  final class WaveSummaryMapper implements org.jdbi.v3.core.mapper.RowMapper<WaveSummary> {
+    @Override
+    public WaveSummary map(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+        throws SQLException {
+      String tier = rs.getString("highest_tier");
+      return new WaveSummary(
+          rs.getInt("wave"),
+          rs.getInt("target_count"),
+          Tier.fromWireName(tier).orElseThrow(() -> new SQLException("unknown tier " + tier)),
+          rs.getDouble("impact"));
+    }
+  }
+}

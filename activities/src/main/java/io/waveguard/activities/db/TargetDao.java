@@ -1,0 +1,67 @@
+package io.waveguard.activities.db;
+
+import io.waveguard.workflows.model.Target;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The fleet: deployment targets and their static attributes. */
+public interface TargetDao {
+
+  @SqlUpdate(
+      """
+      INSERT INTO targets (id, service, segment, tier, size, labels)
+      VALUES (:id, :service, :segment, :tier, :size, CAST(:labels AS jsonb))
+      ON CONFLICT (id) DO UPDATE SET
+        service = EXCLUDED.service, segment = EXCLUDED.segment, tier = EXCLUDED.tier,
+        size = EXCLUDED.size, labels = EXCLUDED.labels, updated_at = now()
+      """)
+  void upsertRow(
+      @Bind("id") String id,
+      @Bind("service") String service,
+      @Bind("segment") String segment,
+      @Bind("tier") String tier,
+      @Bind("size") double size,
+      @Bind("labels") String labelsJson);
+
+  /** Creates or replaces a target; returns nothing because a PUT is idempotent. */
+  default void upsert(Target target) {
+    upsertRow(
+        target.id(),
+        target.service(),
+        target.segment(),
+        target.tier().wireName(),
+        target.size(),
+        Json.write(target.labels()));
+  }
+
+  @SqlQuery("SELECT * FROM targets WHERE id = :id")
+  Optional<Target> find(@Bind("id") String id);
+
+  /** Targets of a service in id order: the planner's input. */
+  @SqlQuery("SELECT * FROM targets WHERE service = :service ORDER BY id")
+  List<Target> forService(@Bind("service") String service);
+
+  /**
+   * A page of targets, optionally narrowed to a service and a tier (null means any).
+   *
+   * @param tier wire name of the tier ("finance-critical") or null
+   */
+  @SqlQuery(
+      """
+      SELECT * FROM targets
+      WHERE (CAST(:service AS text) IS NULL OR service = :service)
+        AND (CAST(:tier AS text) IS NULL OR tier = :tier)
+      ORDER BY id LIMIT :limit OFFSET :offset
+      """)
+  List<Target> list(
+      @Bind("service") String service,
+      @Bind("tier") String tier,
+      @Bind("limit") int limit,
+      @Bind("offset") int offset);
+
+  @SqlQuery("SELECT count(*) FROM targets")
+  long count();
+}

@@ -1,0 +1,55 @@
+package io.waveguard.activities.db;
+
+import io.waveguard.workflows.model.CohortStats;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Pushed telemetry: stored per target and window, aggregated per cohort for gates. */
+public interface TelemetryDao {
+
+  /** Stores samples; a window sent again replaces the earlier copy (pushers retry). */
+  @SqlBatch(
+      """
+      INSERT INTO telemetry_samples (target_id, window_start, window_end, requests, errors,
+                                     latency_p99_ms, crashes)
+      VALUES (:targetId, :windowStart, :windowEnd, :requests, :errors, :latencyP99Ms, :crashes)
+      ON CONFLICT (target_id, window_start) DO UPDATE SET
+        window_end = EXCLUDED.window_end, requests = EXCLUDED.requests,
+        errors = EXCLUDED.errors, latency_p99_ms = EXCLUDED.latency_p99_ms,
+        crashes = EXCLUDED.crashes, received_at = now()
+      """)
+  void upsert(@BindMethods List<TelemetrySample> samples);
+
+  /** Sums a cohort's samples whose window starts inside [from, to). */
+  @SqlQuery(
+      """
+      SELECT count(DISTINCT target_id) AS targets,
+             coalesce(sum(requests), 0) AS requests,
+             coalesce(sum(errors), 0) AS errors
+      FROM telemetry_samples
+      WHERE target_id = ANY(:targetIds) AND window_start >= :from AND window_start < :to
+      """)
+  @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(CohortStats.class)
+  CohortStats aggregate(
+      @Bind("targetIds") String[] targetIds,
+      @Bind("from") Timestamp from,
+      @Bind("to") Timestamp to);
+
+  default CohortStats aggregate(List<String> targetIds, Instant from, Instant to) {
+    if (targetIds.isEmpty()) {
+      return CohortStats.EMPTY;
+    }
+    return aggregate(
+        targetIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
+  }
+
+  /** Retention: drops samples older than the cutoff. Returns rows deleted. */
+  @SqlUpdate("DELETE FROM telemetry_samples WHERE window_start < :cutoff")
+  int deleteOlderThan(@Bind("cutoff") Timestamp cutoff);
+}

@@ -54,18 +54,29 @@ CREATE TABLE plan_waves (
 -- One row per (release, target): its wave and where its deployment stands. The counters make
 -- "deployed exactly once" checkable after crashes and retries.
 CREATE TABLE deployments (
-    release_id      TEXT NOT NULL,
-    target_id       TEXT NOT NULL,
-    wave            INT NOT NULL,
-    version         TEXT NOT NULL,
-    state           TEXT NOT NULL CHECK (state IN ('PENDING', 'DEPLOYED', 'ROLLED_BACK')),
-    deploy_count    INT NOT NULL DEFAULT 0,
-    rollback_count  INT NOT NULL DEFAULT 0,
-    updated_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
-    PRIMARY KEY (release_id, target_id)
+    release_id        TEXT NOT NULL,
+    target_id         TEXT NOT NULL,
+    wave              INT NOT NULL,
+    version           TEXT NOT NULL,
+    state             TEXT NOT NULL CHECK (state IN ('PENDING', 'DEPLOYED', 'ROLLED_BACK')),
+    deploy_count      INT NOT NULL DEFAULT 0,
+    rollback_count    INT NOT NULL DEFAULT 0,
+    -- A batch handed to the deployer but not yet confirmed. A worker that dies in between leaves
+    -- these set, and the retry re-sends exactly that batch under the same idempotency key.
+    in_flight_action  TEXT CHECK (in_flight_action IN ('deploy', 'rollback')),
+    in_flight_key     TEXT,
+    -- On Temporal's clock (the clock gate windows are measured in), so telemetry can tell which
+    -- version a target ran during a window even under the test server's time skipping.
+    deployed_at       TIMESTAMPTZ,
+    rolled_back_at    TIMESTAMPTZ,
+    updated_at        TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (release_id, target_id),
+    CHECK ((in_flight_action IS NULL) = (in_flight_key IS NULL))
 );
 CREATE INDEX deployments_by_wave ON deployments (release_id, wave, target_id);
 CREATE INDEX deployments_by_target ON deployments (target_id, state);
+CREATE INDEX deployments_in_flight ON deployments (release_id, in_flight_key)
+    WHERE in_flight_key IS NOT NULL;
 
 -- Every operator command, accepted or rejected, with who and why.
 CREATE TABLE audit_log (

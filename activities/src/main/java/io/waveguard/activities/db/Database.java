@@ -18,11 +18,7 @@ public final class Database {
 
   /** Brings the schema up to date; safe to run on every start and from several processes. */
   public static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
   }
 
   /** Installs the plugins and row mappers every DAO relies on. */

@@ -1,6 +1,10 @@
 package io.waveguard.activities.db;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -8,10 +12,12 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Per-target deployment state. State changes are conditional updates, so a retried activity
- * changes only the targets an earlier attempt did not finish.
+ * Per-target deployment state. A batch goes through claim (in flight), deployer call, mark; every
+ * step is a conditional update keyed on the batch's idempotency key, so a retried or concurrent
+ * activity attempt changes only what an earlier attempt did not finish.
  */
 @RegisterConstructorMapper(TargetDeployment.class)
+@RegisterConstructorMapper(TargetVersion.class)
 public interface DeploymentDao {
 
   @SqlBatch(
@@ -33,41 +39,97 @@ public interface DeploymentDao {
   @SqlQuery("SELECT * FROM deployments WHERE release_id = :releaseId ORDER BY wave, target_id")
   List<TargetDeployment> release(@Bind("releaseId") String releaseId);
 
-  /** Marks a target deployed; 0 when it already was (the deployer must then not be called). */
+  /** Claims pending targets for a deploy batch; returns how many it claimed. */
+  @SqlUpdate(
+      """
+      UPDATE deployments SET in_flight_action = 'deploy', in_flight_key = :key, updated_at = now()
+      WHERE release_id = :releaseId AND target_id = ANY(:targetIds)
+        AND state = 'PENDING' AND in_flight_key IS NULL
+      """)
+  int claimForDeploy(
+      @Bind("releaseId") String releaseId,
+      @Bind("targetIds") String[] targetIds,
+      @Bind("key") String key);
+
+  /**
+   * Claims targets for a rollback batch: deployed ones, and pending ones whose deploy was sent but
+   * never confirmed (the deployer may have applied it, so they are undone too).
+   */
+  @SqlUpdate(
+      """
+      UPDATE deployments SET in_flight_action = 'rollback', in_flight_key = :key, updated_at = now()
+      WHERE release_id = :releaseId AND target_id = ANY(:targetIds)
+        AND ((state = 'DEPLOYED' AND in_flight_key IS NULL)
+             OR (state = 'PENDING' AND in_flight_action = 'deploy'))
+      """)
+  int claimForRollBack(
+      @Bind("releaseId") String releaseId,
+      @Bind("targetIds") String[] targetIds,
+      @Bind("key") String key);
+
+  /** Confirms a deploy batch the deployer accepted; 0 when an earlier attempt already did. */
   @SqlUpdate(
       """
       UPDATE deployments SET state = 'DEPLOYED', deploy_count = deploy_count + 1,
+                             deployed_at = :at, in_flight_action = NULL, in_flight_key = NULL,
                              updated_at = now()
-      WHERE release_id = :releaseId AND target_id = :targetId AND state = 'PENDING'
+      WHERE release_id = :releaseId AND in_flight_key = :key
+        AND in_flight_action = 'deploy' AND state = 'PENDING'
       """)
-  int markDeployed(@Bind("releaseId") String releaseId, @Bind("targetId") String targetId);
+  int markDeployed(
+      @Bind("releaseId") String releaseId, @Bind("key") String key, @Bind("at") Timestamp at);
 
-  /** Marks a deployed target rolled back; 0 when it was not deployed or already rolled back. */
+  /** Confirms a rollback batch the deployer accepted; 0 when an earlier attempt already did. */
   @SqlUpdate(
       """
       UPDATE deployments SET state = 'ROLLED_BACK', rollback_count = rollback_count + 1,
+                             rolled_back_at = :at, in_flight_action = NULL, in_flight_key = NULL,
                              updated_at = now()
-      WHERE release_id = :releaseId AND target_id = :targetId AND state = 'DEPLOYED'
+      WHERE release_id = :releaseId AND in_flight_key = :key AND in_flight_action = 'rollback'
       """)
-  int markRolledBack(@Bind("releaseId") String releaseId, @Bind("targetId") String targetId);
+  int markRolledBack(
+      @Bind("releaseId") String releaseId, @Bind("key") String key, @Bind("at") Timestamp at);
 
-  /** Targets of the release not deployed yet: the gate's controls. */
+  /**
+   * Targets of the release not deployed yet: the gate's controls. A target whose deploy is in
+   * flight may already run the release, so it is no control.
+   */
   @SqlQuery(
       """
       SELECT target_id FROM deployments
-      WHERE release_id = :releaseId AND state = 'PENDING' ORDER BY target_id
+      WHERE release_id = :releaseId AND state = 'PENDING' AND in_flight_key IS NULL
+      ORDER BY target_id
       """)
   List<String> pendingTargets(@Bind("releaseId") String releaseId);
 
   /**
-   * The version a target runs now: the newest release deployed there and not rolled back, or
-   * null when it runs its baseline.
+   * The version a target runs now: the newest release deployed there and not rolled back, or null
+   * when it runs its baseline.
    */
   @SqlQuery(
       """
       SELECT version FROM deployments
       WHERE target_id = :targetId AND state = 'DEPLOYED'
-      ORDER BY updated_at DESC LIMIT 1
+      ORDER BY deployed_at DESC NULLS LAST, updated_at DESC LIMIT 1
       """)
   String currentVersion(@Bind("targetId") String targetId);
+
+  /** For each target that ran a release at the instant, that release's version. */
+  @SqlQuery(
+      """
+      SELECT DISTINCT ON (target_id) target_id, version FROM deployments
+      WHERE target_id = ANY(:targetIds) AND deployed_at <= :at
+        AND (rolled_back_at IS NULL OR rolled_back_at > :at)
+      ORDER BY target_id, deployed_at DESC
+      """)
+  List<TargetVersion> versionsAt(@Bind("targetIds") String[] targetIds, @Bind("at") Timestamp at);
+
+  /** Target id to the version it ran at the instant; targets on their baseline are absent. */
+  default Map<String, String> versionsAt(List<String> targetIds, Instant at) {
+    if (targetIds.isEmpty()) {
+      return Map.of();
+    }
+    return versionsAt(targetIds.toArray(String[]::new), Timestamp.from(at)).stream()
+        .collect(Collectors.toMap(TargetVersion::targetId, TargetVersion::version));
+  }
 }

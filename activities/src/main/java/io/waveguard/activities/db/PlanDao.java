@@ -15,12 +15,17 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 /** Stored release plans: one plan per release, its waves, and (in deployments) its targets. */
 public interface PlanDao {
 
+  /**
+   * Stores a plan unless the release already has one; returns 0 when a concurrent planner stored
+   * its plan first (the caller then reads that one back instead of failing on a unique key).
+   */
   @SqlUpdate(
       """
       INSERT INTO plans (plan_id, release_id, strategy, target_count, wave_count)
       VALUES (:planId, :releaseId, :strategy, :targetCount, :waveCount)
+      ON CONFLICT DO NOTHING
       """)
-  void insertPlan(
+  int insertPlan(
       @Bind("planId") String planId,
       @Bind("releaseId") String releaseId,
       @Bind("strategy") String strategy,
@@ -42,6 +47,9 @@ public interface PlanDao {
 
   @SqlQuery("SELECT plan_id FROM plans WHERE release_id = :releaseId")
   Optional<String> planIdForRelease(@Bind("releaseId") String releaseId);
+
+  @SqlQuery("SELECT target_count FROM plans WHERE plan_id = :planId")
+  Optional<Integer> targetCount(@Bind("planId") String planId);
 
   @SqlQuery("SELECT * FROM plan_waves WHERE plan_id = :planId ORDER BY wave")
   @UseRowMapper(WaveSummaryMapper.class)

@@ -85,5 +85,4 @@ public interface ReleaseDao {
       """)
   List<ReleaseRow> list(
       @Bind("service") String service, @Bind("status") String status, @Bind("limit") int limit);
-
 }

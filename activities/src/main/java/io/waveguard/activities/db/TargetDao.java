@@ -37,8 +37,21 @@ public interface TargetDao {
         Json.write(target.labels()));
   }
 
+  /** Creates or replaces many targets, e.g. a generated fleet. */
+  default void upsertAll(List<Target> targets) {
+    targets.forEach(this::upsert);
+  }
+
   @SqlQuery("SELECT * FROM targets WHERE id = :id")
   Optional<Target> find(@Bind("id") String id);
+
+  @SqlQuery("SELECT * FROM targets WHERE id = ANY(:ids) ORDER BY id")
+  List<Target> findAll(@Bind("ids") String[] ids);
+
+  /** The targets with these ids that exist, in id order. */
+  default List<Target> findAll(List<String> ids) {
+    return ids.isEmpty() ? List.of() : findAll(ids.toArray(String[]::new));
+  }
 
   /** Targets of a service in id order: the planner's input. */
   @SqlQuery("SELECT * FROM targets WHERE service = :service ORDER BY id")

@@ -4,7 +4,10 @@ package io.waveguard.activities.db;
  * One target's deployment within a release.
  *
  * @param state PENDING, DEPLOYED or ROLLED_BACK
- * @param deployCount how often a deployer was asked to deploy it (exactly once when all is well)
+ * @param deployCount how often a deploy of it was confirmed (exactly once when all is well)
+ * @param inFlightAction "deploy" or "rollback" while a batch holding this target is with the
+ *     deployer and not yet confirmed; null otherwise
+ * @param inFlightKey the idempotency key of that batch
  */
 public record TargetDeployment(
     String releaseId,
@@ -13,4 +16,19 @@ public record TargetDeployment(
     String version,
     String state,
     int deployCount,
-    int rollbackCount) {}
+    int rollbackCount,
+    String inFlightAction,
+    String inFlightKey) {
+
+  public boolean isDeployed() {
+    return "DEPLOYED".equals(state);
+  }
+
+  public boolean isPending() {
+    return "PENDING".equals(state);
+  }
+
+  public boolean isRolledBack() {
+    return "ROLLED_BACK".equals(state);
+  }
+}

@@ -45,8 +45,7 @@ public interface TelemetryDao {
     if (targetIds.isEmpty()) {
       return CohortStats.EMPTY;
     }
-    return aggregate(
-        targetIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
+    return aggregate(targetIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
   }
 
   /** Retention: drops samples older than the cutoff. Returns rows deleted. */

@@ -7,7 +7,8 @@ import java.util.List;
  * override any of them.
  *
  * @param bakeSeconds how long each wave runs before its gate is evaluated
- * @param maxBakeExtensions how often an inconclusive gate may extend the bake before a human decides
+ * @param maxBakeExtensions how often an inconclusive gate may extend the bake before a human
+ *     decides
  * @param firstWavePercent share of the targets in the first wave
  * @param waveGrowthFactor each wave is this many times larger than the one before
  * @param maxErrorRateRatio the gate fails a wave whose error rate exceeds the controls' by this

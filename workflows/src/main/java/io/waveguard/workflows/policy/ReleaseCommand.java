@@ -4,8 +4,8 @@ import io.waveguard.workflows.model.ReleaseStatus;
 import io.waveguard.workflows.model.Tier;
 
 /**
- * What the release should do next, as decided by {@link ReleaseStateMachine}. The workflow and
- * the simulator are the two bodies that carry these out.
+ * What the release should do next, as decided by {@link ReleaseStateMachine}. The workflow and the
+ * simulator are the two bodies that carry these out.
  *
  * @param wave the wave the command is about; 0 when none
  * @param extension for {@link Type#BAKE}: 0 for the first bake, n for the n-th extension

@@ -165,7 +165,8 @@ public final class ReleaseStateMachine {
       }
       case FAIL -> {
         setWaveStatus(w, WaveStatus.FAILED);
-        startRollback(ReleaseStatus.ROLLED_BACK, "gate failed on wave " + w + ": " + result.reason());
+        startRollback(
+            ReleaseStatus.ROLLED_BACK, "gate failed on wave " + w + ": " + result.reason());
       }
       case INCONCLUSIVE -> onInconclusive(w, result);
     }
@@ -180,8 +181,13 @@ public final class ReleaseStateMachine {
     }
     setWaveStatus(w, WaveStatus.INCONCLUSIVE);
     paused = true;
-    pauseReason = "gate inconclusive on wave " + w + " after " + extension + " extensions: "
-        + result.reason();
+    pauseReason =
+        "gate inconclusive on wave "
+            + w
+            + " after "
+            + extension
+            + " extensions: "
+            + result.reason();
     if (w == waves.size()) {
       phase = Phase.HOLD_AFTER_LAST;
       changed();

@@ -10,8 +10,8 @@ import io.waveguard.workflows.model.OperatorCommand;
 import io.waveguard.workflows.model.ReleaseSpec;
 
 /**
- * One release, from plan to its final status. Operator commands are Updates whose validators
- * reject invalid transitions before anything is written to history.
+ * One release, from plan to its final status. Operator commands are Updates whose validators reject
+ * invalid transitions before anything is written to history.
  */
 @WorkflowInterface
 public interface ReleaseWorkflow {

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -31,6 +32,9 @@ import org.slf4j.Logger;
  * machine decides; this class only executes, waits and reports back.
  */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
+
+  /** Failure type of an operator command that is not valid in the release's current state. */
+  public static final String INVALID_TRANSITION = "INVALID_TRANSITION";
 
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
 
@@ -59,7 +63,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       publish();
       command = machine.next();
     }
-    log.info("release {} finished {}: {}", spec.releaseId(), command.finalStatus(), command.reason());
+    log.info(
+        "release {} finished {}: {}", spec.releaseId(), command.finalStatus(), command.reason());
     publish();
     // Let a command accepted in the same task as the final transition answer before we close.
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -226,12 +231,23 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (command == null || isBlank(command.operator()) || isBlank(command.reason())) {
       throw new IllegalArgumentException("operator and reason are required");
     }
-    machine.rejection(action).ifPresent(reason -> {
-      throw new IllegalStateException(action.wireName() + " rejected: " + reason);
-    });
+    machine
+        .rejection(action)
+        .ifPresent(
+            reason -> {
+              throw new IllegalStateException(action.wireName() + " rejected: " + reason);
+            });
   }
 
   private ReleaseState accept(OperatorAction action, OperatorCommand command) {
+    // The validator ran when the update arrived, but a signal handled in the same workflow task
+    // (an abort queued while no worker ran) can change the state in between. Failing only this
+    // update keeps the workflow task, and so the release, healthy.
+    Optional<String> rejected = machine.rejection(action);
+    if (rejected.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          action.wireName() + " rejected: " + rejected.get(), INVALID_TRANSITION);
+    }
     machine.apply(action, command);
     commands.add(
         new OperatorCommandRecord(

@@ -1,0 +1,116 @@
+package io.waveguard.activities.release;
+
+import io.temporal.failure.ApplicationFailure;
+import io.waveguard.activities.StableHash;
+import io.waveguard.activities.db.DeploymentDao;
+import io.waveguard.activities.db.PlanDao;
+import io.waveguard.activities.db.TargetDao;
+import io.waveguard.workflows.activities.ActivityErrors;
+import io.waveguard.workflows.activities.PlanSummary;
+import io.waveguard.workflows.activities.PlanningActivities;
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.model.WaveSummary;
+import io.waveguard.workflows.policy.PlannedWave;
+import io.waveguard.workflows.policy.WavePlanners;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans a release once and stores the plan: waves in {@code plan_waves}, one PENDING row per target
+ * in {@code deployments}. Later calls for the same release return the stored plan, so a retry never
+ * reorders targets even if the fleet changed in between.
+ */
+public final class PlanningActivitiesImpl implements PlanningActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(PlanningActivitiesImpl.class);
+
+  private final Jdbi jdbi;
+
+  public PlanningActivitiesImpl(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public PlanSummary planRelease(ReleaseSpec spec) {
+    return jdbi.inTransaction(
+        handle -> stored(handle, spec.releaseId()).orElseGet(() -> createPlan(handle, spec)));
+  }
+
+  /** The seed the planner shuffles with: stable across JVMs, so a re-plan gives the same order. */
+  static long seedFor(String releaseId) {
+    return StableHash.of(releaseId);
+  }
+
+  static String planIdFor(String releaseId) {
+    return "plan-" + releaseId;
+  }
+
+  private PlanSummary createPlan(Handle handle, ReleaseSpec spec) {
+    List<Target> targets =
+        handle.attach(TargetDao.class).forService(spec.service()).stream()
+            .filter(spec.selector()::matches)
+            .toList();
+    if (targets.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "release %s: the selector matched no targets of service %s"
+              .formatted(spec.releaseId(), spec.service()),
+          ActivityErrors.NO_TARGETS);
+    }
+    List<PlannedWave> waves =
+        WavePlanners.forStrategy(spec.strategy())
+            .plan(seedFor(spec.releaseId()), targets, spec.policy());
+    String planId = planIdFor(spec.releaseId());
+    PlanDao plans = handle.attach(PlanDao.class);
+    int inserted =
+        plans.insertPlan(
+            planId, spec.releaseId(), spec.strategy().wireName(), targets.size(), waves.size());
+    if (inserted == 0) {
+      // A concurrent attempt committed its plan while we computed ours: theirs is the plan.
+      return stored(handle, spec.releaseId())
+          .orElseThrow(
+              () -> new IllegalStateException("plan of " + spec.releaseId() + " vanished"));
+    }
+    List<WaveSummary> summaries = waves.stream().map(PlannedWave::summary).toList();
+    plans.insertWaves(
+        planId,
+        summaries.stream().map(WaveSummary::index).toList(),
+        summaries.stream().map(WaveSummary::targetCount).toList(),
+        summaries.stream().map(w -> w.highestTier().wireName()).toList(),
+        summaries.stream().map(WaveSummary::impact).toList(),
+        waves.stream().map(PlannedWave::reason).toList());
+    List<String> targetIds = new ArrayList<>();
+    List<Integer> waveNumbers = new ArrayList<>();
+    for (PlannedWave wave : waves) {
+      for (Target target : wave.targets()) {
+        targetIds.add(target.id());
+        waveNumbers.add(wave.index());
+      }
+    }
+    handle
+        .attach(DeploymentDao.class)
+        .insertPending(spec.releaseId(), targetIds, waveNumbers, spec.version());
+    log.info(
+        "planned {}: {} targets in {} waves ({})",
+        spec.releaseId(),
+        targets.size(),
+        waves.size(),
+        spec.strategy().wireName());
+    return new PlanSummary(planId, targets.size(), summaries);
+  }
+
+  private static Optional<PlanSummary> stored(Handle handle, String releaseId) {
+    PlanDao plans = handle.attach(PlanDao.class);
+    return plans
+        .planIdForRelease(releaseId)
+        .map(
+            planId ->
+                new PlanSummary(
+                    planId, plans.targetCount(planId).orElseThrow(), plans.waves(planId)));
+  }
+}

@@ -1,0 +1,50 @@
+package io.waveguard.activities.telemetry;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How much worse than the baseline a version makes a simulated target's error rate. By default a
+ * version whose name contains "faulty" multiplies errors by {@value #DEFAULT_FAULTY_MULTIPLIER}, so
+ * a demo can stage a bad release just by naming it.
+ */
+public final class FaultModel {
+
+  static final double DEFAULT_FAULTY_MULTIPLIER = 10.0;
+
+  private final Map<String, Double> multipliers;
+
+  /** Only the naming rule: "faulty" versions are 10x worse, every other version is healthy. */
+  public FaultModel() {
+    this(Map.of());
+  }
+
+  /**
+   * @param multipliers error multiplier per exact version name; versions not listed fall back to
+   *     the naming rule
+   */
+  public FaultModel(Map<String, Double> multipliers) {
+    multipliers.forEach(
+        (version, factor) -> {
+          if (factor == null || factor < 0) {
+            throw new IllegalArgumentException(
+                "error multiplier of " + version + " must be >= 0, was " + factor);
+          }
+        });
+    this.multipliers = Map.copyOf(multipliers);
+  }
+
+  /**
+   * @param version the release version a target runs, or null for its baseline
+   */
+  public double errorMultiplier(String version) {
+    if (version == null) {
+      return 1.0;
+    }
+    Double configured = multipliers.get(version);
+    if (configured != null) {
+      return configured;
+    }
+    return version.toLowerCase(Locale.ROOT).contains("faulty") ? DEFAULT_FAULTY_MULTIPLIER : 1.0;
+  }
+}

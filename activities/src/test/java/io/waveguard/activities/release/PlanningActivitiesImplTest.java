@@ -1,0 +1,146 @@
+package io.waveguard.activities.release;
+
+import static io.waveguard.activities.release.Releases.applicationFailure;
+import static io.waveguard.activities.release.Releases.spec;
+import static io.waveguard.activities.release.Releases.storeFleet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import io.waveguard.activities.TestDatabase;
+import io.waveguard.activities.db.DeploymentDao;
+import io.waveguard.activities.db.PlanDao;
+import io.waveguard.activities.db.TargetDao;
+import io.waveguard.activities.db.TargetDeployment;
+import io.waveguard.workflows.activities.ActivityErrors;
+import io.waveguard.workflows.activities.PlanSummary;
+import io.waveguard.workflows.activities.PlanningActivities;
+import io.waveguard.workflows.model.Strategy;
+import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.model.TargetSelector;
+import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.model.WaveSummary;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PlanningActivitiesImplTest {
+
+  private Jdbi jdbi;
+  private List<Target> fleet;
+  private TestActivityEnvironment env;
+  private PlanningActivities planning;
+
+  @BeforeEach
+  void setUp() {
+    jdbi = TestDatabase.migrated();
+    fleet = storeFleet(jdbi, 40);
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(new PlanningActivitiesImpl(jdbi));
+    planning = env.newActivityStub(PlanningActivities.class);
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void storesThePlanWithEveryTargetInExactlyOneWave() {
+    PlanSummary plan = planning.planRelease(spec("r1", "2.0", Strategy.TRUST_WEIGHTED));
+
+    List<TargetDeployment> rows = rows();
+    assertThat(plan.planId()).isEqualTo("plan-r1");
+    assertThat(plan.targetCount()).isEqualTo(40);
+    assertThat(rows)
+        .extracting(TargetDeployment::targetId)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(fleet.stream().map(Target::id).toList());
+    assertThat(rows).allSatisfy(row -> assertThat(row.state()).isEqualTo("PENDING"));
+    assertThat(rows).allSatisfy(row -> assertThat(row.version()).isEqualTo("2.0"));
+    for (WaveSummary wave : plan.waves()) {
+      assertThat(rows.stream().filter(r -> r.wave() == wave.index()).count())
+          .as("targets of wave %d", wave.index())
+          .isEqualTo(wave.targetCount());
+    }
+    List<WaveSummary> stored = jdbi.withExtension(PlanDao.class, d -> d.waves("plan-r1"));
+    assertThat(stored).isEqualTo(plan.waves());
+  }
+
+  @Test
+  void secondCallReturnsTheStoredPlanEvenAfterTheFleetChanged() {
+    PlanSummary first = planning.planRelease(spec("r1", "2.0", Strategy.CANARY));
+    jdbi.useExtension(
+        TargetDao.class,
+        dao -> dao.upsert(new Target("pay-new", "pay", "eu", Tier.LOW, 1, Map.of())));
+
+    PlanSummary second = planning.planRelease(spec("r1", "2.0", Strategy.CANARY));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(rows()).hasSize(40);
+  }
+
+  @Test
+  void selectorLimitsTheReleaseToMatchingTargets() {
+    TargetSelector lowOnly = new TargetSelector(List.of(), List.of(Tier.LOW), Map.of());
+
+    PlanSummary plan = planning.planRelease(spec("r1", "2.0", Strategy.WAVES, lowOnly));
+
+    long lowTargets = fleet.stream().filter(t -> t.tier() == Tier.LOW).count();
+    assertThat(plan.targetCount()).isEqualTo(lowTargets);
+    assertThat(plan.waves()).allSatisfy(w -> assertThat(w.highestTier()).isEqualTo(Tier.LOW));
+  }
+
+  @Test
+  void selectorMatchingNothingFailsWithoutRetryAndStoresNothing() {
+    TargetSelector nowhere = new TargetSelector(List.of("mars"), List.of(), Map.of());
+
+    ApplicationFailure failure =
+        applicationFailure(() -> planning.planRelease(spec("r1", "2.0", Strategy.WAVES, nowhere)));
+
+    assertThat(failure.getType()).isEqualTo(ActivityErrors.NO_TARGETS);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains("matched no targets");
+    Optional<String> planId = jdbi.withExtension(PlanDao.class, d -> d.planIdForRelease("r1"));
+    assertThat(planId).isEmpty();
+  }
+
+  @Test
+  void concurrentPlannersAgreeOnOnePlan() throws Exception {
+    PlanningActivitiesImpl impl = new PlanningActivitiesImpl(jdbi);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<PlanSummary>> plans =
+          IntStream.range(0, 8)
+              .mapToObj(i -> pool.submit(() -> impl.planRelease(spec("r1", "2", Strategy.CANARY))))
+              .toList();
+
+      PlanSummary first = plans.get(0).get();
+      for (Future<PlanSummary> plan : plans) {
+        assertThat(plan.get()).isEqualTo(first);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(rows()).hasSize(40);
+  }
+
+  private List<TargetDeployment> rows() {
+    return jdbi.withExtension(DeploymentDao.class, d -> d.release("r1"));
+  }
+
+  @Test
+  void seedDependsOnlyOnTheReleaseId() {
+    assertThat(PlanningActivitiesImpl.seedFor("r1"))
+        .isEqualTo(PlanningActivitiesImpl.seedFor("r1"))
+        .isNotEqualTo(PlanningActivitiesImpl.seedFor("r2"));
+  }
+}

@@ -1,0 +1,170 @@
+package io.waveguard.api;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.waveguard.activities.db.AuditDao;
+import io.waveguard.activities.db.Database;
+import io.waveguard.activities.db.ReleaseDao;
+import io.waveguard.activities.db.TargetDao;
+import io.waveguard.activities.db.TelemetryDao;
+import io.waveguard.activities.deploy.Deployer;
+import io.waveguard.activities.deploy.SimulatedDeployer;
+import io.waveguard.activities.deploy.WebhookDeployer;
+import io.waveguard.activities.release.DeploymentActivitiesImpl;
+import io.waveguard.activities.release.GateActivitiesImpl;
+import io.waveguard.activities.release.PlanningActivitiesImpl;
+import io.waveguard.activities.release.ReleaseRecordActivitiesImpl;
+import io.waveguard.activities.telemetry.FaultModel;
+import io.waveguard.activities.telemetry.PushTelemetrySource;
+import io.waveguard.activities.telemetry.SimulatedTelemetrySource;
+import io.waveguard.activities.telemetry.TelemetrySource;
+import io.waveguard.api.api.WireFormat;
+import io.waveguard.api.cli.DbCommand;
+import io.waveguard.api.cli.WorkerCommand;
+import io.waveguard.api.core.OperatorCommands;
+import io.waveguard.api.core.ReleaseService;
+import io.waveguard.api.db.KnownTargetsDao;
+import io.waveguard.api.errors.ErrorHandling;
+import io.waveguard.api.health.TemporalHealthCheck;
+import io.waveguard.api.resources.ReleaseResource;
+import io.waveguard.api.resources.TargetResource;
+import io.waveguard.api.resources.TelemetryResource;
+import io.waveguard.api.temporal.ReleaseWorker;
+import io.waveguard.api.temporal.SearchAttributeRegistrar;
+import io.waveguard.api.temporal.TemporalClients;
+import io.waveguard.workflows.policy.ErrorRateRatioGate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Waveguard's composition root. Commands: {@code server} (API, plus a worker unless disabled),
+ * {@code worker} (worker only), {@code db migrate}. Everything is wired here by hand.
+ */
+public class WaveguardApplication extends Application<WaveguardConfiguration> {
+
+  public static void main(String[] args) throws Exception {
+    new WaveguardApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "waveguard";
+  }
+
+  @Override
+  public void initialize(Bootstrap<WaveguardConfiguration> bootstrap) {
+    // ${VAR:-default} in the YAML file; non-strict so every setting can keep its default.
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addCommand(new WorkerCommand(this));
+    bootstrap.addCommand(new DbCommand());
+  }
+
+  @Override
+  public void run(WaveguardConfiguration config, Environment environment) {
+    WireFormat.configure(environment.getObjectMapper());
+    if (config.getServerFactory() instanceof AbstractServerFactory server) {
+      // Ours answer every error as {error, field, message}; Dropwizard's would answer otherwise.
+      server.setRegisterDefaultExceptionMappers(false);
+    }
+
+    ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
+    Database.migrate(dataSource);
+    // Also registers the "postgresql" health check, running the validation query (SELECT 1).
+    Jdbi jdbi =
+        Database.configure(
+            new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql"));
+
+    TemporalConfiguration temporalConfig = config.getTemporal();
+    TemporalClients temporal = TemporalClients.create(temporalConfig);
+    // Managed objects start in this order and stop in reverse: the worker stops before the client.
+    environment.lifecycle().manage(temporal);
+    if (temporalConfig.isRegisterSearchAttributes()) {
+      environment
+          .lifecycle()
+          .manage(new SearchAttributeRegistrar(temporal.stubs(), temporalConfig.getNamespace()));
+    }
+    if (config.getWorker().isEnabled()) {
+      environment
+          .lifecycle()
+          .manage(
+              new ReleaseWorker(
+                  temporal.client(),
+                  temporalConfig.getTaskQueue(),
+                  activities(config, jdbi),
+                  Duration.ofMillis(config.getWorker().getShutdownTimeout().toMilliseconds())));
+    }
+    environment
+        .healthChecks()
+        .register("temporal", new TemporalHealthCheck(temporal.stubs(), Duration.ofSeconds(2)));
+
+    ReleaseDao releaseRows = jdbi.onDemand(ReleaseDao.class);
+    AuditDao audit = jdbi.onDemand(AuditDao.class);
+    ReleaseService releases =
+        new ReleaseService(
+            temporal.client(),
+            temporalConfig.getTaskQueue(),
+            releaseRows,
+            Duration.ofMillis(temporalConfig.getQueryTimeout().toMilliseconds()));
+    ExecutorService updateWaits =
+        environment
+            .lifecycle()
+            .executorService("update-wait-%d")
+            .minThreads(4)
+            .maxThreads(4)
+            .build();
+    OperatorCommands commands =
+        new OperatorCommands(
+            releases,
+            audit,
+            updateWaits,
+            Duration.ofMillis(temporalConfig.getCommandAcceptTimeout().toMilliseconds()));
+
+    environment.jersey().register(new ReleaseResource(releases, commands, releaseRows, audit));
+    environment.jersey().register(new TargetResource(jdbi.onDemand(TargetDao.class)));
+    environment
+        .jersey()
+        .register(
+            new TelemetryResource(
+                jdbi.onDemand(TelemetryDao.class), jdbi.onDemand(KnownTargetsDao.class)));
+    LimitsConfiguration limits = config.getLimits();
+    ErrorHandling.providers(
+            limits.getMaxRequestBody().toBytes(), limits.getMaxTelemetryBody().toBytes())
+        .forEach(environment.jersey()::register);
+  }
+
+  /** The four activity implementations a worker registers, with the configured deployer. */
+  private static List<Object> activities(WaveguardConfiguration config, Jdbi jdbi) {
+    DeployerConfiguration deployerConfig = config.getDeployer();
+    Deployer deployer =
+        switch (deployerConfig.getType()) {
+          case SIMULATED -> new SimulatedDeployer(jdbi);
+          case WEBHOOK ->
+              new WebhookDeployer(
+                  deployerConfig.getUrl(),
+                  Duration.ofMillis(deployerConfig.getTimeout().toMilliseconds()));
+        };
+    TelemetryConfiguration telemetryConfig = config.getTelemetry();
+    TelemetrySource telemetry =
+        switch (telemetryConfig.getSource()) {
+          case SIMULATED ->
+              new SimulatedTelemetrySource(
+                  jdbi, new FaultModel(), telemetryConfig.getRequestsPerTargetPerMinute());
+          case PUSH -> new PushTelemetrySource(jdbi);
+        };
+    return List.of(
+        new PlanningActivitiesImpl(jdbi),
+        new DeploymentActivitiesImpl(jdbi, deployer),
+        new GateActivitiesImpl(jdbi, telemetry, new ErrorRateRatioGate()),
+        new ReleaseRecordActivitiesImpl(jdbi));
+  }
+}

@@ -1,0 +1,40 @@
+package io.waveguard.api.api;
+
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.Strategy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of POST /api/v1/releases.
+ *
+ * @param releaseId the caller's idempotency key; a UUID is generated when absent
+ * @param selector which of the service's targets take part; all when absent
+ * @param policy overrides of {@link io.waveguard.workflows.model.ReleasePolicy#defaults()}
+ */
+public record CreateReleaseRequest(
+    @Pattern(
+            regexp = ReleaseIds.PATTERN,
+            message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
+        String releaseId,
+    @NotBlank @Size(max = 128) String service,
+    @NotBlank @Size(max = 128) String version,
+    @NotNull Strategy strategy,
+    @Valid SelectorRequest selector,
+    @Valid PolicyRequest policy) {
+
+  /** The workflow's input; call only after validation. */
+  public ReleaseSpec toSpec(String id, String requestedBy) {
+    return new ReleaseSpec(
+        id,
+        service.strip(),
+        version.strip(),
+        strategy,
+        selector == null ? null : selector.toSelector(),
+        policy == null ? null : policy.toPolicy(),
+        requestedBy);
+  }
+}

@@ -1,0 +1,26 @@
+package io.waveguard.api.api;
+
+import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.model.Tier;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/**
+ * Body of PUT /api/v1/targets/{id}.
+ *
+ * @param size traffic share, users or devices; impact grows with it
+ */
+public record TargetRequest(
+    @NotBlank @Size(max = 128) String service,
+    @NotBlank @Size(max = 128) String segment,
+    @NotNull Tier tier,
+    @NotNull @DecimalMin("0") Double size,
+    @Size(max = 100) Map<@NotBlank String, @NotNull String> labels) {
+
+  public Target toTarget(String id) {
+    return new Target(id, service.strip(), segment.strip(), tier, size, labels);
+  }
+}

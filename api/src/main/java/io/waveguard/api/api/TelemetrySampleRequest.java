@@ -1,0 +1,34 @@
+package io.waveguard.api.api;
+
+import io.waveguard.activities.db.TelemetrySample;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * One target's telemetry over [windowStart, windowEnd). Checks across fields (errors at most
+ * requests, end after start) are made by the resource, which can name the sample's index.
+ */
+public record TelemetrySampleRequest(
+    @NotBlank @Size(max = 128) String targetId,
+    @NotNull Instant windowStart,
+    @NotNull Instant windowEnd,
+    @NotNull @Min(0) Long requests,
+    @NotNull @Min(0) Long errors,
+    @DecimalMin("0") Double latencyP99Ms,
+    @Min(0) Long crashes) {
+
+  public TelemetrySample toSample() {
+    return new TelemetrySample(
+        targetId,
+        windowStart,
+        windowEnd,
+        requests,
+        errors,
+        latencyP99Ms,
+        crashes == null ? 0 : crashes);
+  }
+}

@@ -1,0 +1,9 @@
+package io.waveguard.api.core;
+
+/** A start named an existing release but asked for something different; nothing was started. */
+public final class ReleaseConflictException extends RuntimeException {
+
+  public ReleaseConflictException(String message) {
+    super(message);
+  }
+}

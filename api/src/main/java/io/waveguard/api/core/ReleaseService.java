@@ -1,0 +1,241 @@
+package io.waveguard.api.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.query.v1.WorkflowQuery;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
+import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
+import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
+import io.waveguard.activities.db.Database;
+import io.waveguard.activities.db.ReleaseDao;
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.release.ReleaseSearchAttributes;
+import io.waveguard.workflows.release.ReleaseState;
+import io.waveguard.workflows.release.ReleaseWorkflow;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts releases and reads their live state. A release is one workflow with the id {@code
+ * release-<releaseId>}; starting is idempotent, so a client may retry a start safely.
+ */
+public final class ReleaseService {
+
+  private static final Logger log = LoggerFactory.getLogger(ReleaseService.class);
+  private static final String STATE_QUERY = "state";
+
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final ReleaseDao releases;
+  private final Duration queryTimeout;
+
+  /**
+   * @param queryTimeout how long a state query waits for a worker before the read model answers
+   */
+  public ReleaseService(
+      WorkflowClient client, String taskQueue, ReleaseDao releases, Duration queryTimeout) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.releases = releases;
+    this.queryTimeout = queryTimeout;
+  }
+
+  /**
+   * Starts the release, or finds the one already started with this id.
+   *
+   * @return the release's state, live when a worker answers in time
+   * @throws ReleaseConflictException when the id names a release with a different spec
+   */
+  public ReleaseState start(ReleaseSpec spec) {
+    ReleaseWorkflow workflow = client.newWorkflowStub(ReleaseWorkflow.class, optionsFor(spec));
+    try {
+      WorkflowClient.start(workflow::run, spec);
+    } catch (WorkflowExecutionAlreadyStarted finished) {
+      // REJECT_DUPLICATE: the release ran to its end already; it is still the answer.
+    }
+    ReleaseSpec started = startedSpec(spec.workflowId());
+    if (!sameRelease(started, spec)) {
+      throw new ReleaseConflictException(
+          "release '%s' already exists as %s %s via %s; use a new releaseId for a different release"
+              .formatted(
+                  spec.releaseId(),
+                  started.service(),
+                  started.version(),
+                  started.strategy().wireName()));
+    }
+    recordStart(spec);
+    return stateOr(spec.releaseId(), () -> ReleaseStates.planned(spec));
+  }
+
+  /**
+   * The release's live state from the workflow; when no worker answers within the query timeout,
+   * the last snapshot of the read model.
+   *
+   * @throws ReleaseNotFoundException when no such release exists
+   */
+  public ReleaseState state(String releaseId) {
+    return stateOr(releaseId, () -> null);
+  }
+
+  /** True when Temporal or the read model knows the release. */
+  public boolean exists(String releaseId) {
+    if (releases.find(releaseId).isPresent()) {
+      return true;
+    }
+    try {
+      stub(releaseId).describe();
+      return true;
+    } catch (WorkflowNotFoundException e) {
+      return false;
+    }
+  }
+
+  /** The read model's status, when the workflow has reported one. */
+  Optional<ReleaseStatus> recordedStatus(String releaseId) {
+    return releases.find(releaseId).map(row -> ReleaseStatus.valueOf(row.status()));
+  }
+
+  WorkflowStub stub(String releaseId) {
+    return client.newUntypedWorkflowStub(ReleaseSpec.workflowIdFor(releaseId));
+  }
+
+  private ReleaseState stateOr(String releaseId, Supplier<ReleaseState> early) {
+    try {
+      return query(releaseId);
+    } catch (StatusRuntimeException e) {
+      Status.Code code = e.getStatus().getCode();
+      if (code == Status.Code.NOT_FOUND) {
+        throw new ReleaseNotFoundException(releaseId);
+      }
+      if (code == Status.Code.UNAVAILABLE) {
+        throw e;
+      }
+      // Timed out or refused before the first workflow task (no worker answers), or the worker
+      // could not run the query (a failing workflow task): the read model still knows something.
+      if (code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.FAILED_PRECONDITION) {
+        log.debug("no worker answered the state query of {}: {}", releaseId, e.getStatus());
+      } else {
+        log.warn("state query of release {} failed: {}", releaseId, e.getStatus());
+      }
+      ReleaseState fallback = releases.find(releaseId).map(ReleaseStates::fromRow).orElseGet(early);
+      if (fallback == null) {
+        throw e;
+      }
+      return fallback;
+    }
+  }
+
+  /**
+   * The "state" query, sent directly so it waits at most {@code queryTimeout}: the client's own
+   * query call retries a timed-out query for up to a minute, too long for an HTTP answer.
+   */
+  private ReleaseState query(String releaseId) {
+    QueryWorkflowRequest request =
+        QueryWorkflowRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(
+                WorkflowExecution.newBuilder().setWorkflowId(ReleaseSpec.workflowIdFor(releaseId)))
+            .setQuery(WorkflowQuery.newBuilder().setQueryType(STATE_QUERY))
+            .build();
+    QueryWorkflowResponse response =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .withDeadlineAfter(queryTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .queryWorkflow(request);
+    if (response.hasQueryRejected()) {
+      throw new IllegalStateException(
+          "state query rejected: workflow is " + response.getQueryRejected().getStatus());
+    }
+    return client
+        .getOptions()
+        .getDataConverter()
+        .fromPayloads(
+            0, Optional.of(response.getQueryResult()), ReleaseState.class, ReleaseState.class);
+  }
+
+  private WorkflowOptions optionsFor(ReleaseSpec spec) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(spec.workflowId())
+        .setTaskQueue(taskQueue)
+        // A retried start joins the running release; a finished one is never run again.
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(ReleaseSearchAttributes.SERVICE, spec.service())
+                .set(ReleaseSearchAttributes.VERSION, spec.version())
+                .set(ReleaseSearchAttributes.STRATEGY, spec.strategy().wireName())
+                .set(ReleaseSearchAttributes.STATUS, ReleaseStatus.PLANNING.name())
+                .set(ReleaseSearchAttributes.WAVE, 0L)
+                .build())
+        .setStaticSummary(ReleaseDescriptions.summary(spec))
+        .setStaticDetails(ReleaseDescriptions.details(spec))
+        .build();
+  }
+
+  /** The spec the release's workflow actually runs: the input of its first history event. */
+  private ReleaseSpec startedSpec(String workflowId) {
+    GetWorkflowExecutionHistoryRequest request =
+        GetWorkflowExecutionHistoryRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .setMaximumPageSize(1)
+            .build();
+    HistoryEvent first =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .getWorkflowExecutionHistory(request)
+            .getHistory()
+            .getEvents(0);
+    Payloads input = first.getWorkflowExecutionStartedEventAttributes().getInput();
+    return client
+        .getOptions()
+        .getDataConverter()
+        .fromPayloads(0, Optional.of(input), ReleaseSpec.class, ReleaseSpec.class);
+  }
+
+  /** Who asked does not make a different release: a retry by a colleague is the same one. */
+  private static boolean sameRelease(ReleaseSpec a, ReleaseSpec b) {
+    return withoutRequester(a).equals(withoutRequester(b));
+  }
+
+  private static ReleaseSpec withoutRequester(ReleaseSpec s) {
+    return new ReleaseSpec(
+        s.releaseId(), s.service(), s.version(), s.strategy(), s.selector(), s.policy(), null);
+  }
+
+  /** The workflow records the release too, so a failure here only delays the list view. */
+  private void recordStart(ReleaseSpec spec) {
+    try {
+      releases.insertIfAbsent(
+          spec.releaseId(),
+          spec.service(),
+          spec.version(),
+          spec.strategy().wireName(),
+          Database.JSON.writeValueAsString(spec));
+    } catch (JdbiException | JsonProcessingException e) {
+      log.warn("release {} started but its read-model row was not written", spec.releaseId(), e);
+    }
+  }
+}

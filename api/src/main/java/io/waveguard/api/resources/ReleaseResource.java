@@ -1,0 +1,147 @@
+package io.waveguard.api.resources;
+
+import io.waveguard.activities.db.AuditDao;
+import io.waveguard.activities.db.ReleaseDao;
+import io.waveguard.api.api.AuditLog;
+import io.waveguard.api.api.CommandQueued;
+import io.waveguard.api.api.CreateReleaseRequest;
+import io.waveguard.api.api.OperatorCommandRequest;
+import io.waveguard.api.api.ReleaseIds;
+import io.waveguard.api.api.ReleaseList;
+import io.waveguard.api.api.ReleaseSummary;
+import io.waveguard.api.core.CommandResult;
+import io.waveguard.api.core.OperatorCommands;
+import io.waveguard.api.core.ReleaseNotFoundException;
+import io.waveguard.api.core.ReleaseService;
+import io.waveguard.api.errors.ApiException;
+import io.waveguard.workflows.model.OperatorAction;
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.release.ReleaseState;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Releases: start one, list them, read one's live state and audit log, command it. */
+@Path("/api/v1/releases")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ReleaseResource {
+
+  private final ReleaseService releases;
+  private final OperatorCommands commands;
+  private final ReleaseDao releaseRows;
+  private final AuditDao audit;
+
+  public ReleaseResource(
+      ReleaseService releases, OperatorCommands commands, ReleaseDao releaseRows, AuditDao audit) {
+    this.releases = releases;
+    this.commands = commands;
+    this.releaseRows = releaseRows;
+    this.audit = audit;
+  }
+
+  /** Starts a release; repeating the call with the same releaseId answers the same release. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response start(@NotNull @Valid CreateReleaseRequest request) {
+    String id = request.releaseId() != null ? request.releaseId() : ReleaseIds.generate();
+    ReleaseSpec spec = request.toSpec(id, null);
+    ReleaseState state = releases.start(spec);
+    return Response.accepted(state).location(location(id)).build();
+  }
+
+  @GET
+  public ReleaseList list(
+      @QueryParam("service") String service,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit) {
+    return new ReleaseList(
+        releaseRows
+            .list(
+                QueryParams.optional(service),
+                status(status),
+                QueryParams.intParam("limit", limit, 50, 1, 500))
+            .stream()
+            .map(ReleaseSummary::of)
+            .toList());
+  }
+
+  @GET
+  @Path("/{releaseId}")
+  public ReleaseState get(@PathParam("releaseId") String releaseId) {
+    return releases.state(known(releaseId));
+  }
+
+  @GET
+  @Path("/{releaseId}/audit")
+  public AuditLog audit(@PathParam("releaseId") String releaseId) {
+    if (!releases.exists(known(releaseId))) {
+      throw new ReleaseNotFoundException(releaseId);
+    }
+    return new AuditLog(releaseId, audit.forRelease(releaseId));
+  }
+
+  /**
+   * Pause, resume, approve or abort. 200 with the new state; 409 when the release refuses the
+   * transition (also audited); 202 when no worker accepted it in time (queued; an abort is also
+   * sent as a signal).
+   */
+  @POST
+  @Path("/{releaseId}/{action: pause|resume|approve|abort}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response command(
+      @PathParam("releaseId") String releaseId,
+      @PathParam("action") String action,
+      @NotNull @Valid OperatorCommandRequest request) {
+    OperatorAction operatorAction = OperatorAction.valueOf(action.toUpperCase(Locale.ROOT));
+    CommandResult result = commands.apply(known(releaseId), operatorAction, request.toCommand());
+    return switch (result.outcome()) {
+      case ACCEPTED -> Response.ok(result.state()).build();
+      case REJECTED -> throw new ApiException(409, "invalid_transition", null, result.detail());
+      case QUEUED ->
+          Response.accepted(
+                  new CommandQueued(releaseId, action, result.outcome().name(), result.detail()))
+              .location(location(releaseId))
+              .build();
+    };
+  }
+
+  /** An id that cannot exist is simply not found; checking first keeps it out of Temporal. */
+  private static String known(String releaseId) {
+    if (!ReleaseIds.isValid(releaseId)) {
+      throw new ReleaseNotFoundException(releaseId);
+    }
+    return releaseId;
+  }
+
+  private static String status(String raw) {
+    String status = QueryParams.optional(raw);
+    if (status == null) {
+      return null;
+    }
+    String upper = status.toUpperCase(Locale.ROOT).replace('-', '_');
+    if (Arrays.stream(ReleaseStatus.values()).noneMatch(s -> s.name().equals(upper))) {
+      throw ApiException.invalidField(
+          "status",
+          "unknown status '%s'; expected one of %s"
+              .formatted(status, Arrays.toString(ReleaseStatus.values())));
+    }
+    return upper;
+  }
+
+  private static URI location(String releaseId) {
+    return UriBuilder.fromPath("/api/v1/releases/{id}").build(releaseId);
+  }
+}

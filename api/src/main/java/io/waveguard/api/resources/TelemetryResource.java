@@ -1,0 +1,82 @@
+package io.waveguard.api.resources;
+
+import io.waveguard.activities.db.TelemetryDao;
+import io.waveguard.api.api.TelemetryAccepted;
+import io.waveguard.api.api.TelemetryBatchRequest;
+import io.waveguard.api.api.TelemetrySampleRequest;
+import io.waveguard.api.db.KnownTargetsDao;
+import io.waveguard.api.errors.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Push ingestion of telemetry samples, for the gates of releases that use the push source. */
+@Path("/api/v1/telemetry")
+@Produces(MediaType.APPLICATION_JSON)
+public final class TelemetryResource {
+
+  private final TelemetryDao telemetry;
+  private final KnownTargetsDao knownTargets;
+
+  public TelemetryResource(TelemetryDao telemetry, KnownTargetsDao knownTargets) {
+    this.telemetry = telemetry;
+    this.knownTargets = knownTargets;
+  }
+
+  /**
+   * Stores a batch; all or nothing. A window sent again replaces the earlier copy, so agents may
+   * retry.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response ingest(@NotNull @Valid TelemetryBatchRequest batch) {
+    List<TelemetrySampleRequest> samples = batch.samples();
+    for (int i = 0; i < samples.size(); i++) {
+      checkConsistent(i, samples.get(i));
+    }
+    rejectUnknownTargets(samples);
+    telemetry.upsert(samples.stream().map(TelemetrySampleRequest::toSample).toList());
+    return Response.accepted(new TelemetryAccepted(samples.size())).build();
+  }
+
+  private static void checkConsistent(int i, TelemetrySampleRequest sample) {
+    if (sample.errors() > sample.requests()) {
+      throw ApiException.invalidField(
+          "samples[%d].errors".formatted(i),
+          "samples[%d].errors must not exceed requests (%d)".formatted(i, sample.requests()));
+    }
+    if (!sample.windowEnd().isAfter(sample.windowStart())) {
+      throw ApiException.invalidField(
+          "samples[%d].windowEnd".formatted(i),
+          "samples[%d].windowEnd must be after windowStart".formatted(i));
+    }
+  }
+
+  private void rejectUnknownTargets(List<TelemetrySampleRequest> samples) {
+    Set<String> ids = new LinkedHashSet<>();
+    samples.forEach(s -> ids.add(s.targetId()));
+    Set<String> unknown = knownTargets.unknown(ids);
+    if (unknown.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < samples.size(); i++) {
+      String id = samples.get(i).targetId();
+      if (unknown.contains(id)) {
+        throw new ApiException(
+            422,
+            "unknown_target",
+            "samples[%d].targetId".formatted(i),
+            "samples[%d].targetId '%s' names no target (%d unknown in this batch); PUT the target first"
+                .formatted(i, id, unknown.size()));
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.waveguard.api.temporal;
+
+import io.dropwizard.lifecycle.Managed;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.waveguard.workflows.release.ReleaseWorkflowImpl;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the release task queue: runs {@link ReleaseWorkflowImpl} and the activities that carry out
+ * its commands. Stopping lets running activities finish for a bounded time; Temporal retries any
+ * that are cut off, so nothing is lost either way.
+ */
+public final class ReleaseWorker implements Managed {
+
+  private static final Logger log = LoggerFactory.getLogger(ReleaseWorker.class);
+
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final List<Object> activities;
+  private final Duration shutdownTimeout;
+  private WorkerFactory factory;
+
+  /**
+   * @param activities the four activity implementations (planning, deployment, gate, record)
+   */
+  public ReleaseWorker(
+      WorkflowClient client, String taskQueue, List<Object> activities, Duration shutdownTimeout) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.activities = List.copyOf(activities);
+    this.shutdownTimeout = shutdownTimeout;
+  }
+
+  @Override
+  public synchronized void start() {
+    factory = WorkerFactory.newInstance(client);
+    Worker worker = factory.newWorker(taskQueue);
+    worker.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities.toArray());
+    factory.start();
+    log.info("release worker polling task queue {}", taskQueue);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (factory == null) {
+      return;
+    }
+    factory.shutdown();
+    factory.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!factory.isTerminated()) {
+      log.warn("release worker did not stop within {}; interrupting activities", shutdownTimeout);
+      factory.shutdownNow();
+      factory.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    factory = null;
+  }
+}

@@ -1,0 +1,299 @@
+package io.waveguard.api.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.common.SearchAttributes;
+import io.waveguard.activities.db.TargetDao;
+import io.waveguard.activities.fleet.SimulatedFleet;
+import io.waveguard.api.support.Api;
+import io.waveguard.api.support.Api.Answer;
+import io.waveguard.api.support.Eventually;
+import io.waveguard.api.support.TestApp;
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.release.ReleaseSearchAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Starting, listing, reading and commanding releases through HTTP, with a worker running. */
+class ReleaseResourceTest {
+
+  private static final String SERVICE = "checkout";
+
+  private static TestApp app;
+  private static Api api;
+
+  @BeforeAll
+  static void startAppWithFleet() {
+    app = TestApp.get();
+    api = app.api();
+    app.jdbi()
+        .useExtension(
+            TargetDao.class, dao -> SimulatedFleet.generate(SERVICE, 12, 7).forEach(dao::upsert));
+    app.jdbi()
+        .useExtension(
+            TargetDao.class,
+            dao -> SimulatedFleet.generate("payments", 6, 11).forEach(dao::upsert));
+  }
+
+  private static String uniqueId(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String releaseBody(String id, String version, long bakeSeconds) {
+    return """
+        {"releaseId": "%s", "service": "%s", "version": "%s", "strategy": "waves",
+         "policy": {"bakeSeconds": %d}}
+        """
+        .formatted(id, SERVICE, version, bakeSeconds);
+  }
+
+  private static Answer command(String id, String action) {
+    return api.post(
+        "/api/v1/releases/" + id + "/" + action,
+        """
+        {"operator": "alice", "reason": "testing %s"}"""
+            .formatted(action));
+  }
+
+  private static String runId(String releaseId) {
+    return app.temporal()
+        .newUntypedWorkflowStub(ReleaseSpec.workflowIdFor(releaseId))
+        .describe()
+        .getExecution()
+        .getRunId();
+  }
+
+  private static String statusOf(String releaseId) {
+    return api.get("/api/v1/releases/" + releaseId).text("status");
+  }
+
+  @Test
+  void startAnswers202WithLocationAndTheReleaseState() {
+    String id = uniqueId("start");
+
+    Answer started = api.post("/api/v1/releases", releaseBody(id, "2.0.0", 600));
+
+    assertThat(started.status()).isEqualTo(202);
+    assertThat(started.location()).endsWith("/api/v1/releases/" + id);
+    assertThat(started.text("releaseId")).isEqualTo(id);
+    assertThat(started.text("service")).isEqualTo(SERVICE);
+    assertThat(started.text("strategy")).isEqualTo("waves");
+    assertThat(started.text("status")).isIn("PLANNING", "RUNNING");
+    assertThat(api.get(started.location()).text("releaseId")).isEqualTo(id);
+  }
+
+  @Test
+  void startedWorkflowCarriesSearchAttributesAndSummaryForTheWebUi() {
+    String id = uniqueId("visible");
+    api.post("/api/v1/releases", releaseBody(id, "2.1.0", 600));
+
+    WorkflowExecutionDescription description =
+        app.temporal().newUntypedWorkflowStub(ReleaseSpec.workflowIdFor(id)).describe();
+
+    SearchAttributes attributes = description.getTypedSearchAttributes();
+    assertThat(attributes.get(ReleaseSearchAttributes.SERVICE)).isEqualTo(SERVICE);
+    assertThat(attributes.get(ReleaseSearchAttributes.VERSION)).isEqualTo("2.1.0");
+    assertThat(attributes.get(ReleaseSearchAttributes.STRATEGY)).isEqualTo("waves");
+    assertThat(attributes.get(ReleaseSearchAttributes.STATUS)).isNotBlank();
+    assertThat(description.getStaticSummary()).isEqualTo(SERVICE + " 2.1.0 via waves");
+    assertThat(description.getStaticDetails()).contains("bake: 600 s");
+  }
+
+  @Test
+  void startWithoutReleaseIdGeneratesOne() {
+    Answer started =
+        api.post(
+            "/api/v1/releases",
+            """
+            {"service": "payments", "version": "1.1", "strategy": "canary"}""");
+
+    assertThat(started.status()).isEqualTo(202);
+    String id = started.text("releaseId");
+    assertThat(UUID.fromString(id)).isNotNull();
+    assertThat(started.location()).endsWith("/api/v1/releases/" + id);
+  }
+
+  @Test
+  void repeatedStartReturnsTheSameReleaseWithoutASecondWorkflow() {
+    String id = uniqueId("repeat");
+    Answer first = api.post("/api/v1/releases", releaseBody(id, "3.0.0", 600));
+    String runId = runId(id);
+
+    Answer second = api.post("/api/v1/releases", releaseBody(id, "3.0.0", 600));
+
+    assertThat(second.status()).isEqualTo(202);
+    assertThat(second.location()).isEqualTo(first.location());
+    assertThat(second.text("releaseId")).isEqualTo(id);
+    assertThat(runId(id)).isEqualTo(runId);
+    assertThat(releaseRows(id)).isEqualTo(1);
+  }
+
+  @Test
+  void startReusingAnIdForADifferentReleaseIs409AndChangesNothing() {
+    String id = uniqueId("conflict");
+    api.post("/api/v1/releases", releaseBody(id, "4.0.0", 600));
+    String runId = runId(id);
+
+    Answer conflicting = api.post("/api/v1/releases", releaseBody(id, "4.0.1", 600));
+
+    assertThat(conflicting.status()).isEqualTo(409);
+    assertThat(conflicting.text("error")).isEqualTo("conflict");
+    assertThat(conflicting.text("field")).isEqualTo("releaseId");
+    assertThat(conflicting.text("message")).contains(id).contains("4.0.0");
+    assertThat(runId(id)).isEqualTo(runId);
+    assertThat(api.get("/api/v1/releases/" + id).text("version")).isEqualTo("4.0.0");
+  }
+
+  @Test
+  void listFiltersByServiceAndStatus() {
+    String id = uniqueId("listed");
+    api.post(
+        "/api/v1/releases",
+        """
+        {"releaseId": "%s", "service": "payments", "version": "9.9", "strategy": "all-at-once",
+         "policy": {"bakeSeconds": 600}}"""
+            .formatted(id));
+
+    List<String> payments = ids(api.get("/api/v1/releases?service=payments&limit=500"));
+    List<String> checkout = ids(api.get("/api/v1/releases?service=checkout&limit=500"));
+    List<String> completed = ids(api.get("/api/v1/releases?service=payments&status=COMPLETED"));
+    Answer badStatus = api.get("/api/v1/releases?status=DONE");
+    Answer badLimit = api.get("/api/v1/releases?limit=0");
+
+    assertThat(payments).contains(id);
+    assertThat(checkout).doesNotContain(id);
+    assertThat(completed).doesNotContain(id);
+    assertThat(badStatus.status()).isEqualTo(400);
+    assertThat(badStatus.text("field")).isEqualTo("status");
+    assertThat(badLimit.status()).isEqualTo(400);
+    assertThat(badLimit.text("field")).isEqualTo("limit");
+  }
+
+  @Test
+  void releaseRunsToCompletionAndIsListedAsCompleted() {
+    String id = uniqueId("complete");
+    api.post(
+        "/api/v1/releases",
+        """
+        {"releaseId": "%s", "service": "payments", "version": "1.2.3", "strategy": "all-at-once",
+         "policy": {"bakeSeconds": 1, "minRequestsPerCohort": 0}}"""
+            .formatted(id));
+
+    JsonNode done =
+        Eventually.await(
+                Duration.ofSeconds(40),
+                () -> api.get("/api/v1/releases/" + id),
+                a -> "COMPLETED".equals(a.text("status")))
+            .body();
+
+    assertThat(done.get("waveCount").asInt()).isEqualTo(1);
+    assertThat(done.get("waves").get(0).get("status").asText()).isEqualTo("PASSED");
+    Eventually.await(
+        Duration.ofSeconds(10),
+        () -> ids(api.get("/api/v1/releases?service=payments&status=COMPLETED")),
+        ids -> ids.contains(id));
+  }
+
+  @Test
+  void unknownReleaseIs404Everywhere() {
+    assertThat(api.get("/api/v1/releases/no-such-release").status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/releases/no-such-release/audit").status()).isEqualTo(404);
+    Answer pause = command("no-such-release", "pause");
+    assertThat(pause.status()).isEqualTo(404);
+    assertThat(pause.text("error")).isEqualTo("not_found");
+    assertThat(api.get("/api/v1/releases/not%20valid").status()).isEqualTo(404);
+  }
+
+  @Test
+  void commandsFollowTheStateMachineAndEveryOneIsAudited() {
+    String id = uniqueId("commands");
+    api.post("/api/v1/releases", releaseBody(id, "5.0.0", 600));
+    Eventually.await(Duration.ofSeconds(20), () -> statusOf(id), "RUNNING"::equals);
+
+    Answer pause = command(id, "pause");
+    assertThat(pause.status()).isEqualTo(200);
+    assertThat(pause.text("status")).isEqualTo("PAUSED");
+
+    Answer pauseAgain = command(id, "pause");
+    assertThat(pauseAgain.status()).isEqualTo(409);
+    assertThat(pauseAgain.text("error")).isEqualTo("invalid_transition");
+    assertThat(pauseAgain.text("message")).contains("already paused");
+    JsonNode afterRejection = api.get("/api/v1/releases/" + id).body();
+    assertThat(afterRejection.get("status").asText()).isEqualTo("PAUSED");
+    assertThat(afterRejection.get("commands")).hasSize(1);
+
+    Answer resume = command(id, "resume");
+    assertThat(resume.status()).isEqualTo(200);
+    assertThat(resume.text("status")).isEqualTo("RUNNING");
+    assertThat(command(id, "resume").status()).isEqualTo(409);
+
+    Answer approve = command(id, "approve");
+    assertThat(approve.status()).isEqualTo(409);
+    assertThat(approve.text("message")).contains("no wave is awaiting approval");
+
+    Answer abort = command(id, "abort");
+    assertThat(abort.status()).isEqualTo(200);
+    assertThat(abort.text("status")).isIn("ROLLING_BACK", "ABORTED");
+    Answer abortAgain = command(id, "abort");
+    assertThat(abortAgain.status()).isEqualTo(409);
+    assertThat(abortAgain.text("error")).isEqualTo("invalid_transition");
+
+    JsonNode entries = api.get("/api/v1/releases/" + id + "/audit").body().get("entries");
+    assertThat(column(entries, "action"))
+        .containsExactly("pause", "pause", "resume", "resume", "approve", "abort", "abort");
+    assertThat(column(entries, "outcome"))
+        .containsExactly(
+            "ACCEPTED", "REJECTED", "ACCEPTED", "REJECTED", "REJECTED", "ACCEPTED", "REJECTED");
+    assertThat(entries.get(1).get("detail").asText()).contains("already paused");
+    assertThat(entries.get(0).get("operator").asText()).isEqualTo("alice");
+    assertThat(entries.get(0).get("reason").asText()).isEqualTo("testing pause");
+    Eventually.await(Duration.ofSeconds(20), () -> statusOf(id), "ABORTED"::equals);
+  }
+
+  @Test
+  void commandsNeedOperatorAndReason() {
+    String id = uniqueId("needs-who");
+    api.post("/api/v1/releases", releaseBody(id, "6.0.0", 600));
+
+    Answer noOperator = api.post("/api/v1/releases/" + id + "/pause", "{\"reason\": \"why not\"}");
+    Answer blankReason =
+        api.post(
+            "/api/v1/releases/" + id + "/pause", "{\"operator\": \"bob\", \"reason\": \"  \"}");
+    Answer unknownAction =
+        api.post(
+            "/api/v1/releases/" + id + "/restart", "{\"operator\": \"bob\", \"reason\": \"x\"}");
+
+    assertThat(noOperator.status()).isEqualTo(400);
+    assertThat(noOperator.text("field")).isEqualTo("operator");
+    assertThat(blankReason.status()).isEqualTo(400);
+    assertThat(blankReason.text("field")).isEqualTo("reason");
+    assertThat(unknownAction.status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/releases/" + id + "/audit").body().get("entries")).isEmpty();
+  }
+
+  private static int releaseRows(String id) {
+    return app.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT count(*) FROM releases WHERE release_id = :id")
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  private static List<String> ids(Answer list) {
+    return column(list.body().get("releases"), "releaseId");
+  }
+
+  private static List<String> column(JsonNode array, String field) {
+    return StreamSupport.stream(array.spliterator(), false)
+        .map(node -> node.get(field).asText())
+        .toList();
+  }
+}

@@ -1,0 +1,90 @@
+package io.waveguard.api.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** A plain HTTP client for the API: tests send exactly the bytes and headers they mean to. */
+public final class Api {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  public Api(URI base) {
+    this.base = base;
+  }
+
+  /** An answer: status, Location header and the body as JSON (null when empty). */
+  public record Answer(int status, String location, JsonNode body, String raw) {
+    public String text(String field) {
+      JsonNode node = body == null ? null : body.get(field);
+      return node == null || node.isNull() ? null : node.asText();
+    }
+  }
+
+  public Answer get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public Answer post(String path, String json) {
+    return send(path, "POST", "application/json", HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  public Answer put(String path, String json) {
+    return send(path, "PUT", "application/json", HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  /** Sends a body whose length is not declared, so it goes out in chunks. */
+  public Answer postStreamed(String path, Supplier<InputStream> body) {
+    return send(path, "POST", "application/json", HttpRequest.BodyPublishers.ofInputStream(body));
+  }
+
+  public Answer send(String path, String method, String contentType, BodyPublisher body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
+  public Answer admin(int adminPort, String path) {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path)).GET());
+  }
+
+  private URI uri(String path) {
+    return base.resolve(path);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      String raw = response.body();
+      JsonNode body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+      return new Answer(
+          response.statusCode(), response.headers().firstValue("Location").orElse(null), body, raw);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

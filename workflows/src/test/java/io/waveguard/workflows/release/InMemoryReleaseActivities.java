@@ -1,0 +1,134 @@
+package io.waveguard.workflows.release;
+
+import io.temporal.failure.ApplicationFailure;
+import io.waveguard.workflows.activities.ActivityErrors;
+import io.waveguard.workflows.activities.DeploymentActivities;
+import io.waveguard.workflows.activities.GateActivities;
+import io.waveguard.workflows.activities.GateRequest;
+import io.waveguard.workflows.activities.PlanSummary;
+import io.waveguard.workflows.activities.PlanningActivities;
+import io.waveguard.workflows.activities.ReleaseRecordActivities;
+import io.waveguard.workflows.activities.ReleaseSnapshot;
+import io.waveguard.workflows.activities.WaveDeployment;
+import io.waveguard.workflows.activities.WaveRequest;
+import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.workflows.model.GateResult;
+import io.waveguard.workflows.model.GateVerdict;
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.policy.PlannedWave;
+import io.waveguard.workflows.policy.WavePlanners;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+
+/**
+ * In-memory stand-ins for the four activity interfaces, for workflow tests on the real Temporal
+ * test server. The fleet (what is deployed where) lives in a {@link Fleet} that several instances
+ * can share, the way two worker processes share one real fleet.
+ */
+final class InMemoryReleaseActivities
+    implements PlanningActivities, DeploymentActivities, GateActivities, ReleaseRecordActivities {
+
+  /** What is deployed where, and every deploy and rollback call in order. */
+  static final class Fleet {
+    final List<Target> targets;
+    final Map<String, List<PlannedWave>> plans = new ConcurrentHashMap<>();
+    final Map<String, Integer> deployCounts = new ConcurrentHashMap<>();
+    final Map<String, Integer> rollbackCounts = new ConcurrentHashMap<>();
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    final List<ReleaseSnapshot> snapshots = Collections.synchronizedList(new ArrayList<>());
+
+    Fleet(List<Target> targets) {
+      this.targets = List.copyOf(targets);
+    }
+
+    static Fleet ofTiers(int perTier) {
+      List<Target> targets = new ArrayList<>();
+      for (Tier tier : Tier.values()) {
+        for (int i = 0; i < perTier; i++) {
+          targets.add(
+              new Target(
+                  "%s-%03d".formatted(tier.wireName(), i),
+                  "payments",
+                  "eu",
+                  tier,
+                  1.0 + i,
+                  Map.of()));
+        }
+      }
+      return new Fleet(targets);
+    }
+  }
+
+  private final Fleet fleet;
+  private volatile IntFunction<GateVerdict> verdicts = wave -> GateVerdict.PASS;
+
+  InMemoryReleaseActivities(Fleet fleet) {
+    this.fleet = fleet;
+  }
+
+  InMemoryReleaseActivities gateVerdicts(IntFunction<GateVerdict> byWave) {
+    this.verdicts = byWave;
+    return this;
+  }
+
+  @Override
+  public PlanSummary planRelease(ReleaseSpec spec) {
+    List<Target> selected =
+        fleet.targets.stream()
+            .filter(t -> t.service().equals(spec.service()))
+            .filter(spec.selector()::matches)
+            .toList();
+    if (selected.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "no targets matched", ActivityErrors.NO_TARGETS);
+    }
+    List<PlannedWave> waves =
+        fleet.plans.computeIfAbsent(
+            spec.releaseId(),
+            id -> WavePlanners.forStrategy(spec.strategy()).plan(7L, selected, spec.policy()));
+    return new PlanSummary(
+        "plan-" + spec.releaseId(),
+        selected.size(),
+        waves.stream().map(PlannedWave::summary).toList());
+  }
+
+  @Override
+  public WaveDeployment deployWave(WaveRequest request) {
+    fleet.calls.add("deploy:" + request.wave());
+    List<Target> targets = wave(request);
+    targets.forEach(t -> fleet.deployCounts.merge(t.id(), 1, Integer::sum));
+    return new WaveDeployment(request.wave(), targets.size(), targets.size(), 0);
+  }
+
+  @Override
+  public WaveDeployment rollBackWave(WaveRequest request) {
+    fleet.calls.add("rollback:" + request.wave());
+    List<Target> targets = wave(request);
+    targets.forEach(t -> fleet.rollbackCounts.merge(t.id(), 1, Integer::sum));
+    return new WaveDeployment(request.wave(), targets.size(), targets.size(), 0);
+  }
+
+  @Override
+  public GateResult evaluateWave(GateRequest request) {
+    fleet.calls.add("gate:" + request.wave());
+    GateVerdict verdict = verdicts.apply(request.wave());
+    CohortStats stats = new CohortStats(1, 10_000, verdict == GateVerdict.FAIL ? 100 : 10);
+    return new GateResult(verdict, "scripted " + verdict, stats, new CohortStats(1, 10_000, 10));
+  }
+
+  @Override
+  public void recordRelease(ReleaseSnapshot snapshot) {
+    fleet.snapshots.add(snapshot);
+  }
+
+  private List<Target> wave(WaveRequest request) {
+    List<PlannedWave> plan = fleet.plans.get(request.releaseId());
+    return plan.get(request.wave() - 1).targets();
+  }
+}

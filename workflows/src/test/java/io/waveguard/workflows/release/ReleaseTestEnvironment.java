@@ -1,0 +1,66 @@
+package io.waveguard.workflows.release;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.Strategy;
+import io.waveguard.workflows.model.TargetSelector;
+
+/** A time-skipping Temporal test server with Waveguard's search attributes registered. */
+final class ReleaseTestEnvironment implements AutoCloseable {
+
+  static final String TASK_QUEUE = "waveguard-test";
+
+  final TestWorkflowEnvironment env;
+
+  ReleaseTestEnvironment() {
+    env = TestWorkflowEnvironment.newInstance();
+    for (SearchAttributeKey<?> key : ReleaseSearchAttributes.ALL) {
+      env.registerSearchAttribute(key.getName(), key.getValueType());
+    }
+  }
+
+  /** Registers the workflow and the given activities on the test queue and starts the server. */
+  ReleaseTestEnvironment start(Object activities) {
+    Worker worker = env.newWorker(TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    return this;
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  /** Starts a release and returns its typed stub; does not wait for it. */
+  ReleaseWorkflow startRelease(ReleaseSpec spec) {
+    return startRelease(client(), spec);
+  }
+
+  static ReleaseWorkflow startRelease(WorkflowClient client, ReleaseSpec spec) {
+    ReleaseWorkflow stub =
+        client.newWorkflowStub(
+            ReleaseWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(spec.workflowId())
+                .setTaskQueue(TASK_QUEUE)
+                .build());
+    WorkflowClient.start(stub::run, spec);
+    return stub;
+  }
+
+  static ReleaseSpec spec(String releaseId, Strategy strategy, ReleasePolicy policy) {
+    return new ReleaseSpec(
+        releaseId, "payments", "2.4.0", strategy, TargetSelector.all(), policy, "test");
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}

@@ -3,6 +3,7 @@ package io.waveguard.workflows.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.waveguard.workflows.model.GateVerdict;
@@ -166,5 +167,19 @@ class ReleaseWorkflowTest {
     release.abort(ALICE);
     assertThat(untyped.getResult(ReleaseState.class).status()).isEqualTo(ReleaseStatus.ABORTED);
     assertThatThrownBy(() -> release.abort(ALICE)).isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void historyGrowsWithWavesNotWithTargets() {
+    InMemoryReleaseActivities.Fleet big = InMemoryReleaseActivities.Fleet.ofTiers(500);
+    start("big", new InMemoryReleaseActivities(big), POLICY);
+
+    assertThat(result("big").status()).isEqualTo(ReleaseStatus.COMPLETED);
+
+    List<HistoryEvent> events =
+        temporal.client().fetchHistory("release-big").getHistory().getEventsList();
+    assertThat(big.deployCounts).hasSize(2_000);
+    assertThat(events).hasSizeLessThan(500);
+    assertThat(events).allSatisfy(e -> assertThat(e.getSerializedSize()).isLessThan(256 * 1024));
   }
 }

@@ -26,6 +26,10 @@ import io.waveguard.activities.telemetry.SimulatedTelemetrySource;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.api.api.WireFormat;
 import io.waveguard.api.cli.DbCommand;
+import io.waveguard.api.cli.DemoCommand;
+import io.waveguard.api.cli.DevPostgresCommand;
+import io.waveguard.api.cli.DevTemporalCommand;
+import io.waveguard.api.cli.VerifyDeploymentsCommand;
 import io.waveguard.api.cli.WorkerCommand;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.ReleaseService;
@@ -46,9 +50,14 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Waveguard's composition root. Commands: {@code server} (API, plus a worker unless disabled),
- * {@code worker} (worker only), {@code db migrate}. Everything is wired here by hand.
+ * {@code worker} (worker only), {@code db migrate}, {@code demo} (everything embedded), {@code
+ * dev-temporal} (a local Temporal test server). Everything is wired here by hand.
  */
 public class WaveguardApplication extends Application<WaveguardConfiguration> {
+
+  // What run() built, for embedded runs that drive the application in-process (WaveguardServer).
+  private volatile Jdbi jdbi;
+  private volatile ReleaseService releaseService;
 
   public static void main(String[] args) throws Exception {
     new WaveguardApplication().run(args);
@@ -67,6 +76,10 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new WorkerCommand(this));
     bootstrap.addCommand(new DbCommand());
+    bootstrap.addCommand(new DemoCommand());
+    bootstrap.addCommand(new DevTemporalCommand());
+    bootstrap.addCommand(new DevPostgresCommand());
+    bootstrap.addCommand(new VerifyDeploymentsCommand());
   }
 
   @Override
@@ -101,7 +114,8 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
                   temporal.client(),
                   temporalConfig.getTaskQueue(),
                   activities(config, jdbi),
-                  Duration.ofMillis(config.getWorker().getShutdownTimeout().toMilliseconds())));
+                  Duration.ofMillis(config.getWorker().getShutdownTimeout().toMilliseconds()),
+                  config.getWorker().isStickyExecution()));
     }
     environment
         .healthChecks()
@@ -140,6 +154,18 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     ErrorHandling.providers(
             limits.getMaxRequestBody().toBytes(), limits.getMaxTelemetryBody().toBytes())
         .forEach(environment.jersey()::register);
+    this.jdbi = jdbi;
+    this.releaseService = releases;
+  }
+
+  /** The database handle run() built; null before run(). */
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** The release service the REST API uses; null before run(). */
+  ReleaseService releaseService() {
+    return releaseService;
   }
 
   /** The four activity implementations a worker registers, with the configured deployer. */

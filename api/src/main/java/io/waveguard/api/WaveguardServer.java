@@ -6,6 +6,7 @@ import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.waveguard.api.core.ReleaseService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.net.URI;
@@ -16,6 +17,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs the {@code server} command on a configuration built in code instead of a YAML file: the way
@@ -31,9 +33,11 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class WaveguardServer implements AutoCloseable {
 
   private final Server jetty;
+  private final WaveguardApplication application;
 
-  private WaveguardServer(Server jetty) {
+  private WaveguardServer(Server jetty, WaveguardApplication application) {
     this.jetty = jetty;
+    this.application = application;
   }
 
   /** Validates the configuration, migrates the database, starts API, worker and admin port. */
@@ -57,7 +61,7 @@ public final class WaveguardServer implements AutoCloseable {
     if (server == null || !server.isStarted()) {
       throw new IllegalStateException("Waveguard did not start; see the log");
     }
-    return new WaveguardServer(server);
+    return new WaveguardServer(server, application);
   }
 
   /** The API's port (the first application connector). */
@@ -73,6 +77,16 @@ public final class WaveguardServer implements AutoCloseable {
 
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /** The release service behind the REST API: embedded runs start releases exactly as it does. */
+  public ReleaseService releases() {
+    return application.releaseService();
+  }
+
+  /** The application's database handle, with Waveguard's plugins and mappers installed. */
+  public Jdbi jdbi() {
+    return application.jdbi();
   }
 
   @Override

@@ -16,6 +16,15 @@ public class WorkerConfiguration {
   /** How long a stopping worker lets running activities finish before it interrupts them. */
   @NotNull private Duration shutdownTimeout = Duration.seconds(20);
 
+  /**
+   * Keeps a release's workflow state in this worker between its workflow tasks (Temporal's sticky
+   * execution). Turn off against {@code dev-temporal} when workers may be killed: Temporal's Java
+   * test server never moves a task off a dead worker's sticky queue, so the releases that worker
+   * ran would wait forever (a real server moves them after 5 s). Off costs a history replay per
+   * workflow task, which is cheap here: a release's history grows with its waves, not its targets.
+   */
+  private boolean stickyExecution = true;
+
   @JsonProperty
   public boolean isEnabled() {
     return enabled;
@@ -24,6 +33,16 @@ public class WorkerConfiguration {
   @JsonProperty
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
+  }
+
+  @JsonProperty
+  public boolean isStickyExecution() {
+    return stickyExecution;
+  }
+
+  @JsonProperty
+  public void setStickyExecution(boolean stickyExecution) {
+    this.stickyExecution = stickyExecution;
   }
 
   @JsonProperty

@@ -42,6 +42,8 @@ class WaveguardConfigurationTest {
     assertThat(config.getTelemetry().getSource())
         .isEqualTo(TelemetryConfiguration.Source.SIMULATED);
     assertThat(config.getWorker().isEnabled()).isTrue();
+    assertThat(config.getWorker().isStickyExecution()).isTrue();
+    assertThat(config.getTelemetry().getRequestsPerTargetPerMinute()).isEqualTo(600);
     assertThat(config.getLimits().getMaxRequestBody().toBytes()).isEqualTo(1024 * 1024);
     assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql://");
   }

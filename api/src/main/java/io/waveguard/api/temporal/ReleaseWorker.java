@@ -4,6 +4,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import io.waveguard.workflows.release.ReleaseWorkflowImpl;
 import java.time.Duration;
 import java.util.List;
@@ -24,27 +25,43 @@ public final class ReleaseWorker implements Managed {
   private final String taskQueue;
   private final List<Object> activities;
   private final Duration shutdownTimeout;
+  private final boolean stickyExecution;
   private WorkerFactory factory;
 
   /**
    * @param activities the four activity implementations (planning, deployment, gate, record)
+   * @param stickyExecution false sends every workflow task through the shared task queue (see
+   *     {@link io.waveguard.api.WorkerConfiguration})
    */
   public ReleaseWorker(
-      WorkflowClient client, String taskQueue, List<Object> activities, Duration shutdownTimeout) {
+      WorkflowClient client,
+      String taskQueue,
+      List<Object> activities,
+      Duration shutdownTimeout,
+      boolean stickyExecution) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.activities = List.copyOf(activities);
     this.shutdownTimeout = shutdownTimeout;
+    this.stickyExecution = stickyExecution;
   }
 
   @Override
   public synchronized void start() {
     factory = WorkerFactory.newInstance(client);
-    Worker worker = factory.newWorker(taskQueue);
+    WorkerOptions.Builder options = WorkerOptions.newBuilder();
+    if (!stickyExecution) {
+      // A zero timeout makes the SDK ask for no sticky queue when it completes a workflow task.
+      options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    Worker worker = factory.newWorker(taskQueue, options.build());
     worker.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.toArray());
     factory.start();
-    log.info("release worker polling task queue {}", taskQueue);
+    log.info(
+        "release worker polling task queue {}{}",
+        taskQueue,
+        stickyExecution ? "" : " (sticky execution off)");
   }
 
   @Override

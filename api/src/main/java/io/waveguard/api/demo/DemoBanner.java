@@ -1,0 +1,74 @@
+package io.waveguard.api.demo;
+
+import io.waveguard.api.WaveguardServer;
+import io.waveguard.api.embedded.EmbeddedPostgresServer;
+import io.waveguard.api.embedded.EmbeddedTemporalServer;
+import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.model.Tier;
+import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What the demo prints once everything is up: where things are and what to try. */
+final class DemoBanner {
+
+  private DemoBanner() {}
+
+  static void print(
+      PrintStream out,
+      WaveguardServer server,
+      EmbeddedTemporalServer temporal,
+      EmbeddedPostgresServer postgres,
+      long bakeSeconds) {
+    String api = "http://127.0.0.1:" + server.port();
+    String text =
+        """
+
+        Waveguard demo: everything runs in this process and stops with Ctrl-C.
+          REST API    %1$s/api/v1   (health: http://127.0.0.1:%2$d/healthcheck)
+          Temporal    %3$s   namespace default, Java test server on real time
+          PostgreSQL  %4$s   user postgres, no password
+          Fleet       %5$s
+
+        Try:
+          curl -s %1$s/api/v1/releases
+          curl -s %1$s/api/v1/releases/%6$s
+          curl -s '%1$s/api/v1/targets?service=payments&tier=safety-critical'
+          curl -s -X POST %1$s/api/v1/releases -H 'Content-Type: application/json' \\
+            -d '{"service": "payments", "version": "2.6.0", "strategy": "trust-weighted",
+                 "policy": {"bakeSeconds": %7$d, "minRequestsPerCohort": %8$d}}'
+          curl -s -X POST %1$s/api/v1/releases/<releaseId>/abort \\
+            -H 'Content-Type: application/json' -d '{"operator": "you", "reason": "just looking"}'
+          temporal workflow show --workflow-id release-%6$s --address %3$s
+
+        Releases (trust-weighted, %7$d s bake per wave; the faulty one starts once the good one's
+        first wave is deployed):
+        """
+            .formatted(
+                api,
+                server.adminPort(),
+                temporal.target(),
+                postgres.jdbcUrl("postgres"),
+                describe(DemoScenario.fleet()),
+                DemoScenario.GOOD_RELEASE,
+                bakeSeconds,
+                DemoScenario.MIN_REQUESTS_PER_COHORT);
+    out.print(text);
+    out.flush();
+  }
+
+  /** "50 payments targets: 20 low, 20 standard, 8 finance-critical, 2 safety-critical". */
+  private static String describe(List<Target> fleet) {
+    Map<Tier, Long> perTier = new EnumMap<>(Tier.class);
+    fleet.forEach(t -> perTier.merge(t.tier(), 1L, Long::sum));
+    return "%d %s targets: %s"
+        .formatted(
+            fleet.size(),
+            DemoScenario.SERVICE,
+            perTier.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().wireName())
+                .collect(Collectors.joining(", ")));
+  }
+}

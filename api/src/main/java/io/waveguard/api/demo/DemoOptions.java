@@ -1,0 +1,32 @@
+package io.waveguard.api.demo;
+
+import java.time.Duration;
+
+/**
+ * How to run the demo.
+ *
+ * @param apiPort the REST API's port; 0 picks a free one
+ * @param adminPort the admin (health check) port; 0 picks a free one
+ * @param temporalPort the embedded Temporal server's gRPC port; 0 picks a free one, and a busy port
+ *     is replaced by a free one
+ * @param bakeSeconds every wave's bake
+ * @param timeout how long {@link DemoRun#awaitOutcome()} waits for both releases to finish
+ */
+public record DemoOptions(
+    int apiPort, int adminPort, int temporalPort, long bakeSeconds, Duration timeout) {
+
+  public static final int DEFAULT_API_PORT = 8080;
+  public static final int DEFAULT_ADMIN_PORT = 8081;
+  public static final int DEFAULT_TEMPORAL_PORT = 7233;
+  public static final long DEFAULT_BAKE_SECONDS = 4;
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+  public static DemoOptions defaults() {
+    return new DemoOptions(
+        DEFAULT_API_PORT,
+        DEFAULT_ADMIN_PORT,
+        DEFAULT_TEMPORAL_PORT,
+        DEFAULT_BAKE_SECONDS,
+        DEFAULT_TIMEOUT);
+  }
+}

@@ -1,0 +1,215 @@
+package io.waveguard.api.demo;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+import io.dropwizard.util.Duration;
+import io.waveguard.activities.db.TargetDao;
+import io.waveguard.api.WaveguardConfiguration;
+import io.waveguard.api.WaveguardServer;
+import io.waveguard.api.core.ReleaseService;
+import io.waveguard.api.embedded.EmbeddedPostgresServer;
+import io.waveguard.api.embedded.EmbeddedTemporalServer;
+import io.waveguard.api.embedded.Ports;
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.WaveStatus;
+import io.waveguard.workflows.release.ReleaseState;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The demo without its command line: starts an embedded PostgreSQL, Temporal's test server and
+ * Waveguard with a worker, seeds the payments fleet, runs the good and the faulty release through
+ * the same {@link ReleaseService} the REST API uses, and prints their progress. {@code demo} wraps
+ * it; tests drive it directly.
+ */
+public final class DemoRun implements AutoCloseable {
+
+  private static final long POLL_MILLIS = 250;
+
+  private final DemoOptions options;
+  private final PrintStream out;
+  private final ReleaseProgress progress;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private EmbeddedPostgresServer postgres;
+  private EmbeddedTemporalServer temporal;
+  private WaveguardServer server;
+
+  private DemoRun(DemoOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+    this.progress = new ReleaseProgress(out);
+  }
+
+  /**
+   * Starts everything and the good release; {@link #awaitOutcome()} starts the faulty one. On
+   * failure, stops whatever had started.
+   */
+  public static DemoRun start(DemoOptions options, PrintStream out) throws Exception {
+    DemoRun demo = new DemoRun(options, out);
+    try {
+      demo.startEverything();
+    } catch (Exception | Error e) {
+      demo.close();
+      throw e;
+    }
+    return demo;
+  }
+
+  private void startEverything() throws Exception {
+    postgres = EmbeddedPostgresServer.start(0);
+    temporal = EmbeddedTemporalServer.start(temporalPort());
+    server = WaveguardServer.start(configuration());
+    server.jdbi().useExtension(TargetDao.class, dao -> dao.upsertAll(DemoScenario.fleet()));
+    DemoBanner.print(out, server, temporal, postgres, options.bakeSeconds());
+    releases().start(DemoScenario.goodRelease(options.bakeSeconds()));
+  }
+
+  /** The requested port, or a free one when it is taken: the demo should start regardless. */
+  private int temporalPort() {
+    int wanted = options.temporalPort();
+    if (wanted == 0 || Ports.isFree(wanted)) {
+      return wanted;
+    }
+    int free = Ports.free();
+    out.printf(
+        "Port %d is busy; the embedded Temporal server listens on %d instead.%n", wanted, free);
+    return free;
+  }
+
+  private WaveguardConfiguration configuration() {
+    WaveguardConfiguration config =
+        WaveguardConfiguration.embedded(
+                postgres.jdbcUrl("postgres"),
+                EmbeddedPostgresServer.SUPERUSER,
+                "",
+                temporal.target())
+            .withHttp("127.0.0.1", options.apiPort(), options.adminPort());
+    // The embedded server registered them when it started.
+    config.getTemporal().setRegisterSearchAttributes(false);
+    config.getTemporal().setQueryTimeout(Duration.seconds(2));
+    config
+        .getTelemetry()
+        .setRequestsPerTargetPerMinute(DemoScenario.REQUESTS_PER_TARGET_PER_MINUTE);
+    // Ctrl-C should not wait long for activities; Temporal retries whatever is cut off.
+    config.getWorker().setShutdownTimeout(Duration.seconds(2));
+    // The progress lines are the demo's output; the log only speaks up when something is wrong.
+    DefaultLoggingFactory logging = (DefaultLoggingFactory) config.getLoggingFactory();
+    logging.setLevel("WARN");
+    // The test server lacks worker heartbeats, and the SDK warns about that once per worker.
+    logging.setLoggers(Map.of("io.temporal", TextNode.valueOf("ERROR")));
+    // No access log either; without appenders Dropwizard installs none.
+    ((LogbackAccessRequestLogFactory)
+            ((AbstractServerFactory) config.getServerFactory()).getRequestLogFactory())
+        .setAppenders(List.of());
+    return config;
+  }
+
+  /**
+   * Polls both releases every 250 ms, printing each change, until both are final or the options'
+   * timeout passes. Starts the faulty release once the good one's first wave is deployed.
+   */
+  public DemoOutcome awaitOutcome() throws InterruptedException {
+    long deadline = System.nanoTime() + options.timeout().toNanos();
+    Map<String, ReleaseStatus> statuses = new LinkedHashMap<>();
+    statuses.put(DemoScenario.GOOD_RELEASE, null);
+    while (true) {
+      for (String releaseId : List.copyOf(statuses.keySet())) {
+        ReleaseStatus last = statuses.get(releaseId);
+        if (last == null || !last.isFinal()) {
+          ReleaseState state = poll(releaseId);
+          if (state != null) {
+            progress.observe(state);
+            statuses.put(releaseId, state.status());
+            if (releaseId.equals(DemoScenario.GOOD_RELEASE)
+                && !statuses.containsKey(DemoScenario.FAULTY_RELEASE)
+                && firstWaveDeployed(state)) {
+              startFaultyRelease();
+              statuses.put(DemoScenario.FAULTY_RELEASE, null);
+            }
+          }
+        }
+      }
+      boolean done =
+          statuses.size() == 2
+              && statuses.values().stream().allMatch(s -> s != null && s.isFinal());
+      if (done || System.nanoTime() > deadline) {
+        return new DemoOutcome(statuses);
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+  }
+
+  /**
+   * Both releases deploy the same fleet in the same order, and simulated telemetry charges a
+   * target's errors to the version it ran when a gate window opened. Starting the faulty release
+   * only once the good one's first wave is baking keeps each gate's window on its own release: the
+   * good release is then always a wave ahead of the faulty one.
+   */
+  private static boolean firstWaveDeployed(ReleaseState good) {
+    if (good.status().isFinal()) {
+      return true;
+    }
+    return !good.waves().isEmpty()
+        && good.waves().get(0).status() != WaveStatus.PENDING
+        && good.waves().get(0).status() != WaveStatus.DEPLOYING;
+  }
+
+  private void startFaultyRelease() {
+    releases().start(DemoScenario.faultyRelease(options.bakeSeconds()));
+  }
+
+  /** The release's state, or null when it cannot be read right now (the next poll tries again). */
+  private ReleaseState poll(String releaseId) {
+    try {
+      return releases().state(releaseId);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  public ReleaseService releases() {
+    return server.releases();
+  }
+
+  public WaveguardServer server() {
+    return server;
+  }
+
+  public Jdbi jdbi() {
+    return server.jdbi();
+  }
+
+  /** Stops Waveguard, then Temporal, then PostgreSQL; safe to call more than once. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    closeQuietly("Waveguard", server);
+    closeQuietly("Temporal", temporal);
+    closeQuietly("PostgreSQL", postgres);
+  }
+
+  private void closeQuietly(String name, AutoCloseable resource) {
+    if (resource == null) {
+      return;
+    }
+    try {
+      resource.close();
+    } catch (Exception e) {
+      out.printf("%s did not stop cleanly: %s%n", name, e);
+    }
+  }
+
+  /** Prints the outcome's lines, one per release: {@code release <id> <STATUS>}. */
+  public void printOutcome(DemoOutcome outcome) {
+    outcome.lines().forEach(out::println);
+    out.flush();
+  }
+}

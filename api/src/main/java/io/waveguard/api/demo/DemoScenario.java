@@ -1,0 +1,79 @@
+package io.waveguard.api.demo;
+
+import io.waveguard.activities.fleet.SimulatedFleet;
+import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.Strategy;
+import io.waveguard.workflows.model.Target;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the demo shows: a payments fleet in four tiers, a good release that goes everywhere and a
+ * faulty one that the first gate stops before it reaches a critical tier.
+ */
+public final class DemoScenario {
+
+  public static final String SERVICE = "payments";
+  public static final String GOOD_RELEASE = "payments-2-4-0";
+  public static final String FAULTY_RELEASE = "payments-2-5-0-faulty";
+
+  /** 50 targets: 20 low, 20 standard, 8 finance-critical, 2 safety-critical; six waves. */
+  static final int FLEET_SIZE = 50;
+
+  /**
+   * Chosen so that every wave's targets have baseline error rates close to their controls' (the
+   * worst ratio is 1.13 against a gate limit of 2), so the good release passes on merit, not luck.
+   */
+  static final long FLEET_SEED = 2;
+
+  /**
+   * Simulated traffic per target: 10,000 requests a second. A gate sees a few seconds of it, and
+   * the first wave's three smallest targets must still show tens of errors at a 0.1 % error rate
+   * for the gate to tell a healthy build (ratio ~1) from a faulty one (~10) without luck.
+   */
+  static final long REQUESTS_PER_TARGET_PER_MINUTE = 600_000;
+
+  /** Well below what the first wave serves in a 3-second bake (~29,000), so no gate waits. */
+  static final long MIN_REQUESTS_PER_COHORT = 20_000;
+
+  private DemoScenario() {}
+
+  public static List<Target> fleet() {
+    return SimulatedFleet.generate(SERVICE, FLEET_SIZE, FLEET_SEED);
+  }
+
+  /** Default policy with a short bake, so the demo ends within a minute. */
+  static ReleasePolicy policy(long bakeSeconds) {
+    ReleasePolicy defaults = ReleasePolicy.defaults();
+    return new ReleasePolicy(
+        bakeSeconds,
+        defaults.maxBakeExtensions(),
+        defaults.firstWavePercent(),
+        defaults.waveGrowthFactor(),
+        defaults.maxErrorRateRatio(),
+        MIN_REQUESTS_PER_COHORT,
+        List.of());
+  }
+
+  static ReleaseSpec goodRelease(long bakeSeconds) {
+    return spec(GOOD_RELEASE, "2.4.0", bakeSeconds);
+  }
+
+  /** Its version names it faulty, and the simulated telemetry makes it 10x more error-prone. */
+  static ReleaseSpec faultyRelease(long bakeSeconds) {
+    return spec(FAULTY_RELEASE, "2.5.0-faulty", bakeSeconds);
+  }
+
+  private static ReleaseSpec spec(String releaseId, String version, long bakeSeconds) {
+    return new ReleaseSpec(
+        releaseId, SERVICE, version, Strategy.TRUST_WEIGHTED, null, policy(bakeSeconds), "demo");
+  }
+
+  /** The outcome the demo exists to show. */
+  static boolean isExpected(Map<String, ReleaseStatus> statuses) {
+    return statuses.get(GOOD_RELEASE) == ReleaseStatus.COMPLETED
+        && statuses.get(FAULTY_RELEASE) == ReleaseStatus.ROLLED_BACK;
+  }
+}

@@ -1,0 +1,125 @@
+package io.waveguard.api.demo;
+
+import static io.waveguard.api.demo.DemoScenario.FAULTY_RELEASE;
+import static io.waveguard.api.demo.DemoScenario.GOOD_RELEASE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.waveguard.activities.db.DeploymentDao;
+import io.waveguard.activities.db.TargetDeployment;
+import io.waveguard.activities.deploy.FleetLogEntry;
+import io.waveguard.activities.deploy.SimulatedFleetLogDao;
+import io.waveguard.workflows.model.GateVerdict;
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.model.WaveStatus;
+import io.waveguard.workflows.release.ReleaseState;
+import io.waveguard.workflows.release.WaveView;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo end to end, on its own embedded PostgreSQL and Temporal server and on free ports: what
+ * {@code demo --exit-when-done} checks, plus what a faulty release must never have touched.
+ */
+class DemoRunTest {
+
+  private static final Map<String, Tier> TIERS =
+      DemoScenario.fleet().stream().collect(Collectors.toMap(Target::id, Target::tier));
+
+  private static final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private static DemoRun demo;
+  private static DemoOutcome outcome;
+
+  @BeforeAll
+  static void runTheDemo() throws Exception {
+    // Free ports everywhere, so a demo or dev server running on this machine does not interfere.
+    DemoOptions options = new DemoOptions(0, 0, 0, 3, Duration.ofSeconds(50));
+    demo = DemoRun.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    outcome = demo.awaitOutcome();
+    demo.printOutcome(outcome);
+  }
+
+  @AfterAll
+  static void stopTheDemo() {
+    if (demo != null) {
+      demo.close();
+    }
+  }
+
+  private static boolean critical(String targetId) {
+    return TIERS.get(targetId).compareTo(Tier.FINANCE_CRITICAL) >= 0;
+  }
+
+  @Test
+  void goodReleaseCompletesAndFaultyReleaseRollsBack() {
+    assertThat(outcome.statuses())
+        .containsExactly(
+            entry(GOOD_RELEASE, ReleaseStatus.COMPLETED),
+            entry(FAULTY_RELEASE, ReleaseStatus.ROLLED_BACK));
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("release payments-2-4-0 COMPLETED\n")
+        .contains("release payments-2-5-0-faulty ROLLED_BACK\n")
+        .contains("[payments-2-4-0] wave 6/6 PASSED");
+  }
+
+  @Test
+  void goodReleaseDeployedEveryTargetExactlyOnce() {
+    List<TargetDeployment> rows =
+        demo.jdbi().withExtension(DeploymentDao.class, dao -> dao.release(GOOD_RELEASE));
+
+    assertThat(rows).hasSize(TIERS.size());
+    assertThat(rows)
+        .allSatisfy(
+            row -> {
+              assertThat(row.state()).isEqualTo("DEPLOYED");
+              assertThat(row.deployCount()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void faultyReleaseNeverDeployedAFinanceOrSafetyCriticalTarget() {
+    List<TargetDeployment> rows =
+        demo.jdbi().withExtension(DeploymentDao.class, dao -> dao.release(FAULTY_RELEASE));
+    List<FleetLogEntry> sentToFleet =
+        demo.jdbi()
+            .withExtension(SimulatedFleetLogDao.class, dao -> dao.forRelease(FAULTY_RELEASE));
+
+    assertThat(rows).filteredOn(row -> critical(row.targetId())).hasSize(10);
+    assertThat(rows)
+        .filteredOn(row -> critical(row.targetId()))
+        .allSatisfy(
+            row -> {
+              assertThat(row.state()).isEqualTo("PENDING");
+              assertThat(row.deployCount()).isZero();
+              assertThat(row.inFlightKey()).isNull();
+            });
+    assertThat(sentToFleet).noneMatch(entry -> critical(entry.targetId()));
+    assertThat(rows)
+        .filteredOn(TargetDeployment::isRolledBack)
+        .allSatisfy(row -> assertThat(row.rollbackCount()).isEqualTo(1));
+  }
+
+  @Test
+  void faultyReleaseStoppedAtItsFirstWaveAndLeftTheRestPending() {
+    ReleaseState state = demo.releases().state(FAULTY_RELEASE);
+    List<WaveView> waves = state.waves();
+
+    assertThat(waves).hasSize(6);
+    assertThat(waves.get(0).status()).isEqualTo(WaveStatus.ROLLED_BACK);
+    assertThat(waves.get(0).gate().verdict()).isEqualTo(GateVerdict.FAIL);
+    assertThat(waves.subList(1, waves.size()))
+        .allSatisfy(wave -> assertThat(wave.status()).isEqualTo(WaveStatus.PENDING));
+    assertThat(state.outcomeReason()).contains("gate failed on wave 1");
+  }
+}

@@ -64,12 +64,29 @@ final class TemporalDevServer implements AutoCloseable {
   /** Stops the server process abruptly; its SQLite file keeps every release. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
-    process.waitFor(10, TimeUnit.SECONDS);
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("temporal dev server did not die");
+    }
   }
 
-  /** Starts the server again on the same port and database. */
+  /**
+   * Starts the server again on the same port and database. A killed server's port and SQLite file
+   * can take a moment to be released, so a start that does not come up is tried again.
+   */
   void restart() throws IOException, InterruptedException {
-    startProcess();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        startProcess();
+        return;
+      } catch (IllegalStateException notReady) {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        if (attempt == 3) {
+          throw notReady;
+        }
+        Thread.sleep(1_000);
+      }
+    }
   }
 
   @Override
@@ -106,7 +123,7 @@ final class TemporalDevServer implements AutoCloseable {
                     "--log-level",
                     "error"))
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
             .start();
     awaitReady(Duration.ofSeconds(30));
   }
@@ -114,7 +131,7 @@ final class TemporalDevServer implements AutoCloseable {
   private void awaitReady(Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     RuntimeException last = null;
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && process.isAlive()) {
       WorkflowServiceStubs stubs = stubs();
       try {
         stubs
@@ -129,7 +146,21 @@ final class TemporalDevServer implements AutoCloseable {
         stubs.shutdownNow();
       }
     }
-    throw new IllegalStateException("temporal dev server did not start on " + target(), last);
+    throw new IllegalStateException(
+        "temporal dev server did not start on " + target() + "; its output: " + logTail(), last);
+  }
+
+  private Path log() {
+    return database.resolveSibling("server.log");
+  }
+
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log());
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   private void registerSearchAttributes() {

@@ -52,7 +52,7 @@ final class TemporalDevServer implements AutoCloseable {
     // A fresh path, not an empty file: the server only creates its schema in a new database.
     Path database = Files.createTempDirectory("waveguard-temporal").resolve("temporal.db");
     TemporalDevServer server = new TemporalDevServer(binary, database, freePort());
-    server.startProcess();
+    server.restart();
     server.registerSearchAttributes();
     return server;
   }

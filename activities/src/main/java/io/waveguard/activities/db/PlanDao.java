@@ -55,9 +55,6 @@ public interface PlanDao {
   @UseRowMapper(WaveSummaryMapper.class)
   List<WaveSummary> waves(@Bind("planId") String planId);
 
-  @SqlQuery("SELECT reason FROM plan_waves WHERE plan_id = :planId ORDER BY wave")
-  List<String> waveReasons(@Bind("planId") String planId);
-
   /** Maps a plan_waves row. */
   final class WaveSummaryMapper implements org.jdbi.v3.core.mapper.RowMapper<WaveSummary> {
     @Override

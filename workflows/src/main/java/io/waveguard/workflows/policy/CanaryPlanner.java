@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /** Baseline: fixed cumulative percentages of the fleet, targets in a seeded random order. */
@@ -26,8 +27,12 @@ public final class CanaryPlanner implements WavePlanner {
       int index = waves.size() + 1;
       int reach = from + size;
       String reason =
-          "canary: random %d of %d targets (cumulative %.0f%%)"
-              .formatted(size, ordered.size(), 100.0 * reach / ordered.size());
+          String.format(
+              Locale.ROOT,
+              "canary: random %d of %d targets (cumulative %.0f%%)",
+              size,
+              ordered.size(),
+              100.0 * reach / ordered.size());
       waves.add(new PlannedWave(index, ordered.subList(from, reach), reason));
       from = reach;
     }

@@ -4,6 +4,7 @@ import io.waveguard.workflows.model.CohortStats;
 import io.waveguard.workflows.model.GateResult;
 import io.waveguard.workflows.model.GateVerdict;
 import io.waveguard.workflows.model.ReleasePolicy;
+import java.util.Locale;
 
 /**
  * Fails a wave whose error rate exceeds the controls' by more than the policy's ratio; needs a
@@ -17,8 +18,12 @@ public final class ErrorRateRatioGate implements Gate {
     if (deployed.requests() < needed || control.requests() < needed) {
       return new GateResult(
           GateVerdict.INCONCLUSIVE,
-          "need %d requests per cohort; deployed saw %d, controls %d"
-              .formatted(needed, deployed.requests(), control.requests()),
+          String.format(
+              Locale.ROOT,
+              "need %d requests per cohort; deployed saw %d, controls %d",
+              needed,
+              deployed.requests(),
+              control.requests()),
           deployed,
           control);
     }
@@ -28,12 +33,13 @@ public final class ErrorRateRatioGate implements Gate {
     double ratio = deployedRate / controlRate;
     GateVerdict verdict = ratio > policy.maxErrorRateRatio() ? GateVerdict.FAIL : GateVerdict.PASS;
     String reason =
-        "error rate %.4f%% vs controls %.4f%% (ratio %.2f, limit %.2f)"
-            .formatted(
-                100 * deployed.errorRate(),
-                100 * control.errorRate(),
-                ratio,
-                policy.maxErrorRateRatio());
+        String.format(
+            Locale.ROOT,
+            "error rate %.4f%% vs controls %.4f%% (ratio %.2f, limit %.2f)",
+            100 * deployed.errorRate(),
+            100 * control.errorRate(),
+            ratio,
+            policy.maxErrorRateRatio());
     return new GateResult(verdict, reason, deployed, control);
   }
 }

@@ -5,6 +5,7 @@ import io.waveguard.workflows.model.Target;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Baseline in the AWS style: one target first ("one-box"), then geometrically growing waves. */
 public final class GrowingWavesPlanner implements WavePlanner {
@@ -20,8 +21,11 @@ public final class GrowingWavesPlanner implements WavePlanner {
       String reason =
           index == 1
               ? "waves: one-box wave of a single target"
-              : "waves: %d targets, %.1fx the previous wave"
-                  .formatted(size, policy.waveGrowthFactor());
+              : String.format(
+                  Locale.ROOT,
+                  "waves: %d targets, %.1fx the previous wave",
+                  size,
+                  policy.waveGrowthFactor());
       waves.add(new PlannedWave(index, ordered.subList(from, from + size), reason));
       from += size;
     }

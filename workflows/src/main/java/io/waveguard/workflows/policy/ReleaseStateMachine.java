@@ -327,10 +327,6 @@ public final class ReleaseStateMachine {
     return outcomeReason;
   }
 
-  public boolean isFinished() {
-    return phase == Phase.DONE;
-  }
-
   /** Grows with every change, so a body can wait for "anything happened". */
   public int revision() {
     return revision;

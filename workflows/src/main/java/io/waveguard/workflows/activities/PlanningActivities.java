@@ -15,4 +15,12 @@ public interface PlanningActivities {
    *     when the selector matches nothing
    */
   PlanSummary planRelease(ReleaseSpec spec);
+
+  /**
+   * Recomputes the trust of the release's targets from fresh telemetry, re-ranks the targets of the
+   * waves not yet deployed (same sizes and tiers) and checks whether the next wave may enter its
+   * tier. Records the change in the audit log. Idempotent: a retry after the plan was stored
+   * returns the stored re-plan.
+   */
+  ReplanResult replanRemaining(ReplanRequest request);
 }

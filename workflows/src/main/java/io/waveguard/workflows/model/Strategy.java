@@ -27,6 +27,11 @@ public enum Strategy {
     return wireName;
   }
 
+  /** Whether fresh trust may reorder the rest of the plan between waves (trust-weighted only). */
+  public boolean replansBetweenWaves() {
+    return this == TRUST_WEIGHTED;
+  }
+
   public static Optional<Strategy> fromWireName(String name) {
     return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
   }

@@ -8,7 +8,8 @@ import io.waveguard.workflows.model.Tier;
  * simulator are the two bodies that carry these out.
  *
  * @param wave the wave the command is about; 0 when none
- * @param extension for {@link Type#BAKE}: 0 for the first bake, n for the n-th extension
+ * @param extension for {@link Type#BAKE}: 0 for the first bake, n for the n-th extension; for
+ *     {@link Type#EVALUATE_GATE}: how many extensions the bake being judged had
  * @param tier for {@link Type#AWAIT_APPROVAL}: the tier that needs approval
  * @param finalStatus for {@link Type#FINISH}: how the release ended
  */
@@ -25,6 +26,8 @@ public record ReleaseCommand(
     BAKE,
     /** Compare the wave's telemetry with the controls. */
     EVALUATE_GATE,
+    /** Re-rank the remaining targets by fresh trust and check the next wave's tier entry. */
+    REPLAN,
     /** Undo the wave's deployment. */
     ROLL_BACK_WAVE,
     /** Hold until an operator resumes (or aborts). */
@@ -48,7 +51,18 @@ public record ReleaseCommand(
   }
 
   static ReleaseCommand evaluateGate(int wave) {
-    return new ReleaseCommand(Type.EVALUATE_GATE, wave, 0, null, null, null);
+    return evaluateGate(wave, 0);
+  }
+
+  /**
+   * After {@code extension} bake extensions: the gate reads the whole bake, extensions included.
+   */
+  static ReleaseCommand evaluateGate(int wave, int extension) {
+    return new ReleaseCommand(Type.EVALUATE_GATE, wave, extension, null, null, null);
+  }
+
+  static ReleaseCommand replan(int nextWave) {
+    return new ReleaseCommand(Type.REPLAN, nextWave, 0, null, null, null);
   }
 
   static ReleaseCommand rollBack(int wave) {
@@ -77,6 +91,7 @@ public record ReleaseCommand(
               ? "bake of wave " + wave
               : "bake extension " + extension + " of wave " + wave;
       case EVALUATE_GATE -> "gate evaluation of wave " + wave;
+      case REPLAN -> "re-planning before wave " + wave;
       case ROLL_BACK_WAVE -> "rollback of wave " + wave;
       case AWAIT_RESUME -> "operator resume before wave " + wave + " (" + reason + ")";
       case AWAIT_APPROVAL -> "operator approval of tier " + tier.wireName() + " for wave " + wave;

@@ -8,6 +8,7 @@ import io.waveguard.workflows.model.ReleaseStatus;
 import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.model.WaveStatus;
 import io.waveguard.workflows.model.WaveSummary;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class ReleaseStateMachine {
     DEPLOY,
     BAKE,
     GATE,
+    /** A wave passed: re-rank the remaining targets and check the next wave's tier entry. */
+    REPLAN,
     /** The last wave's gate stayed inconclusive; an operator's resume completes the release. */
     HOLD_AFTER_LAST,
     ROLLBACK,
@@ -36,6 +39,7 @@ public final class ReleaseStateMachine {
   }
 
   private final ReleasePolicy policy;
+  private boolean replanBetweenWaves;
   private List<WaveSummary> waves = List.of();
   private WaveStatus[] waveStatus = new WaveStatus[0];
   private GateResult[] gateResults = new GateResult[0];
@@ -54,8 +58,32 @@ public final class ReleaseStateMachine {
   private String outcomeReason;
   private int revision;
 
+  /** A machine that goes straight from one wave's gate to the next wave (releases before v1). */
   public ReleaseStateMachine(ReleasePolicy policy) {
+    this(policy, false);
+  }
+
+  /**
+   * @param replanBetweenWaves true to ask for a {@link ReleaseCommand.Type#REPLAN} before every
+   *     wave after the first, so fresh trust can reorder the rest and tier thresholds are enforced
+   */
+  public ReleaseStateMachine(ReleasePolicy policy, boolean replanBetweenWaves) {
     this.policy = policy;
+    this.replanBetweenWaves = replanBetweenWaves;
+  }
+
+  /**
+   * Turns re-planning on; only before planning, so a running release never changes its mind. A
+   * release that already ended (aborted by a signal before its workflow ran) ignores it.
+   */
+  public void enableReplanning() {
+    if (phase == Phase.DONE) {
+      return;
+    }
+    if (phase != Phase.PLANNING) {
+      throw new IllegalStateException("re-planning can only be enabled before planning");
+    }
+    replanBetweenWaves = true;
   }
 
   /** The step to take now. Pure: asking twice without an event in between gives the same answer. */
@@ -64,7 +92,8 @@ public final class ReleaseStateMachine {
       case PLANNING -> ReleaseCommand.plan();
       case DEPLOY -> nextDeployStep();
       case BAKE -> ReleaseCommand.bake(wave, extension);
-      case GATE -> ReleaseCommand.evaluateGate(wave);
+      case GATE -> ReleaseCommand.evaluateGate(wave, extension);
+      case REPLAN -> ReleaseCommand.replan(wave);
       case HOLD_AFTER_LAST -> ReleaseCommand.awaitResume(wave, pauseReason);
       case ROLLBACK -> ReleaseCommand.rollBack(rollbackCursor);
       case DONE -> ReleaseCommand.finish(finalStatus, outcomeReason);
@@ -160,7 +189,7 @@ public final class ReleaseStateMachine {
         if (w == waves.size()) {
           finish(ReleaseStatus.COMPLETED, "all " + waves.size() + " waves passed their gates");
         } else {
-          enterDeploy(w + 1);
+          enterNextWave(w + 1);
         }
       }
       case FAIL -> {
@@ -192,8 +221,45 @@ public final class ReleaseStateMachine {
       phase = Phase.HOLD_AFTER_LAST;
       changed();
     } else {
-      enterDeploy(w + 1);
+      enterNextWave(w + 1);
     }
+  }
+
+  /**
+   * The remaining plan was re-ranked. Waves keep their sizes and tiers, so only impacts change; a
+   * hold (tier threshold or evidence not met) pauses the release before {@code next} with its
+   * reason, for an operator to resume or abort.
+   */
+  public void replanned(int next, List<WaveSummary> remaining, Optional<String> hold) {
+    if (phase != Phase.REPLAN || wave != next) {
+      return;
+    }
+    List<WaveSummary> updated = new ArrayList<>(waves);
+    for (WaveSummary summary : remaining) {
+      WaveSummary old = updated.get(summary.index() - 1);
+      if (old.targetCount() != summary.targetCount()
+          || old.highestTier() != summary.highestTier()) {
+        throw new IllegalArgumentException(
+            "re-plan changed the size or tier of wave " + summary.index());
+      }
+      updated.set(summary.index() - 1, summary);
+    }
+    waves = List.copyOf(updated);
+    hold.ifPresent(this::holdFor);
+    enterDeploy(next);
+  }
+
+  /** Re-planning failed for good: the stored plan stands, but no tier check ran, so hold. */
+  public void replanFailed(int next, String reason) {
+    if (phase == Phase.REPLAN && wave == next) {
+      holdFor("re-plan before wave " + next + " failed (" + reason + "); the stored plan stands");
+      enterDeploy(next);
+    }
+  }
+
+  private void holdFor(String reason) {
+    pauseReason = paused ? pauseReason + "; " + reason : reason;
+    paused = true;
   }
 
   public void waveRolledBack(int w) {
@@ -333,6 +399,17 @@ public final class ReleaseStateMachine {
   }
 
   // ---- internals ------------------------------------------------------------------------------
+
+  private void enterNextWave(int w) {
+    if (!replanBetweenWaves) {
+      enterDeploy(w);
+      return;
+    }
+    phase = Phase.REPLAN;
+    wave = w;
+    extension = 0;
+    changed();
+  }
 
   private void enterDeploy(int w) {
     phase = Phase.DEPLOY;

@@ -1,18 +1,41 @@
 package io.waveguard.workflows.policy;
 
 import io.waveguard.workflows.model.Strategy;
+import io.waveguard.workflows.policy.plan.TrustPlanParameters;
+import io.waveguard.workflows.policy.plan.TrustWeightedPlanner;
+import io.waveguard.workflows.policy.trust.TrustParameters;
+import io.waveguard.workflows.policy.trust.TrustScore;
+import java.util.Map;
 
-/** Picks the planner for a release's strategy. */
+/** Picks the planner for a release's strategy; the workflow and the simulator both come here. */
 public final class WavePlanners {
 
   private WavePlanners() {}
 
-  public static WavePlanner forStrategy(Strategy strategy) {
+  /**
+   * The planner for {@code strategy}; trust-weighted plans with the given trust snapshot.
+   *
+   * @param prior the score of a target without any evidence, for targets missing from {@code trust}
+   */
+  public static WavePlanner forStrategy(
+      Strategy strategy,
+      TrustPlanParameters parameters,
+      TrustScore prior,
+      Map<String, TrustScore> trust) {
     return switch (strategy) {
       case ALL_AT_ONCE -> new AllAtOncePlanner();
       case CANARY -> new CanaryPlanner();
       case WAVES -> new GrowingWavesPlanner();
-      case TRUST_WEIGHTED -> new TierOrderedPlanner();
+      case TRUST_WEIGHTED -> new TrustWeightedPlanner(parameters, prior, trust);
     };
+  }
+
+  /** The planner with default trust parameters and no trust known: every target on the prior. */
+  public static WavePlanner forStrategy(Strategy strategy) {
+    return forStrategy(
+        strategy,
+        TrustPlanParameters.defaults(),
+        TrustWeightedPlanner.noEvidence(TrustParameters.defaults()),
+        Map.of());
   }
 }

@@ -66,6 +66,23 @@ final class ReleaseActivityOptions {
                   .build())
           .build();
 
+  /**
+   * Outcome feedback reads the release's telemetry once and writes one row per target; it retries
+   * for a while, then gives up quietly, because trust is a running estimate and a missed release is
+   * only one fewer piece of evidence.
+   */
+  static final ActivityOptions TRUST_FEEDBACK =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(10)
+                  .setDoNotRetry(ActivityErrors.PLAN_NOT_FOUND)
+                  .build())
+          .build();
+
   /** The read model must catch up eventually; its upsert is idempotent, so retry without end. */
   static final ActivityOptions RECORD =
       ActivityOptions.newBuilder()

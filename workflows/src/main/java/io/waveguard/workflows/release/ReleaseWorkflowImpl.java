@@ -9,10 +9,14 @@ import io.temporal.workflow.WorkflowInit;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
+import io.waveguard.workflows.activities.OutcomeRequest;
 import io.waveguard.workflows.activities.PlanSummary;
 import io.waveguard.workflows.activities.PlanningActivities;
 import io.waveguard.workflows.activities.ReleaseRecordActivities;
 import io.waveguard.workflows.activities.ReleaseSnapshot;
+import io.waveguard.workflows.activities.ReplanRequest;
+import io.waveguard.workflows.activities.ReplanResult;
+import io.waveguard.workflows.activities.TrustActivities;
 import io.waveguard.workflows.activities.WaveRequest;
 import io.waveguard.workflows.model.GateResult;
 import io.waveguard.workflows.model.OperatorAction;
@@ -36,6 +40,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   /** Failure type of an operator command that is not valid in the release's current state. */
   public static final String INVALID_TRANSITION = "INVALID_TRANSITION";
 
+  /**
+   * Change id of the trust engine: from version 1 a trust-weighted release re-plans between waves
+   * and every release feeds its outcome back into trust. Histories recorded before it replay with
+   * neither.
+   */
+  static final String TRUST_ENGINE_CHANGE = "trust-engine";
+
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
 
   private final ReleaseRecordActivities records =
@@ -56,6 +67,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public ReleaseState run(ReleaseSpec spec) {
+    boolean trustEngine =
+        Workflow.getVersion(TRUST_ENGINE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (trustEngine && spec.strategy().replansBetweenWaves()) {
+      machine.enableReplanning();
+    }
     publisher.start(spec);
     ReleaseCommand command = machine.next();
     while (command.type() != ReleaseCommand.Type.FINISH) {
@@ -66,6 +82,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     log.info(
         "release {} finished {}: {}", spec.releaseId(), command.finalStatus(), command.reason());
     publish();
+    if (trustEngine && plan != null) {
+      feedBackOutcome(command);
+    }
     // Let a command accepted in the same task as the final transition answer before we close.
     Workflow.await(Workflow::isEveryHandlerFinished);
     return state();
@@ -77,6 +96,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       case DEPLOY_WAVE -> deploy(command.wave());
       case BAKE -> bake(command);
       case EVALUATE_GATE -> evaluateGate(command.wave(), command.extension());
+      case REPLAN -> replan(command.wave());
       case ROLL_BACK_WAVE -> rollBack(command.wave());
       case AWAIT_RESUME, AWAIT_APPROVAL -> awaitOperator();
       case FINISH -> throw new IllegalStateException("FINISH is not executed");
@@ -154,6 +174,43 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     } catch (ActivityFailure failure) {
       // A gate that cannot see telemetry never counts as a pass: hold for a human.
       machine.gateEvaluated(wave, GateResults.unavailable(rootMessage(failure)));
+    }
+  }
+
+  private void replan(int nextWave) {
+    PlanningActivities planning =
+        Workflow.newActivityStub(
+            PlanningActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.PLANNING,
+                "re-plan waves %d-%d by fresh trust".formatted(nextWave, plan.waves().size())));
+    try {
+      ReplanResult result =
+          planning.replanRemaining(
+              new ReplanRequest(spec.releaseId(), plan.planId(), nextWave, spec.policy()));
+      machine.replanned(nextWave, result.remainingWaves(), Optional.ofNullable(result.hold()));
+    } catch (ActivityFailure failure) {
+      machine.replanFailed(nextWave, rootMessage(failure));
+    } catch (IllegalArgumentException inconsistent) {
+      // A re-plan that changed wave sizes or tiers is a bug in the activity; failing the workflow
+      // task would retry forever, holding the release on the stored plan lets a human decide.
+      machine.replanFailed(nextWave, inconsistent.getMessage());
+    }
+  }
+
+  /** Trust learns from every release; a failure here must not change how the release ended. */
+  private void feedBackOutcome(ReleaseCommand finish) {
+    TrustActivities trust =
+        Workflow.newActivityStub(
+            TrustActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.TRUST_FEEDBACK,
+                "feed %s outcome back into trust".formatted(finish.finalStatus())));
+    try {
+      trust.recordReleaseOutcomes(
+          new OutcomeRequest(spec.releaseId(), plan.planId(), finish.finalStatus()));
+    } catch (ActivityFailure failure) {
+      log.warn("release {}: trust feedback failed: {}", spec.releaseId(), rootMessage(failure));
     }
   }
 

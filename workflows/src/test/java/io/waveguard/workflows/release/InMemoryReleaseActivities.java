@@ -5,10 +5,15 @@ import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
+import io.waveguard.workflows.activities.OutcomeRequest;
+import io.waveguard.workflows.activities.OutcomeSummary;
 import io.waveguard.workflows.activities.PlanSummary;
 import io.waveguard.workflows.activities.PlanningActivities;
 import io.waveguard.workflows.activities.ReleaseRecordActivities;
 import io.waveguard.workflows.activities.ReleaseSnapshot;
+import io.waveguard.workflows.activities.ReplanRequest;
+import io.waveguard.workflows.activities.ReplanResult;
+import io.waveguard.workflows.activities.TrustActivities;
 import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
 import io.waveguard.workflows.model.CohortStats;
@@ -27,12 +32,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
- * In-memory stand-ins for the four activity interfaces, for workflow tests on the real Temporal
- * test server. The fleet (what is deployed where) lives in a {@link Fleet} that several instances
- * can share, the way two worker processes share one real fleet.
+ * In-memory stand-ins for the activity interfaces, for workflow tests on the real Temporal test
+ * server. The fleet (what is deployed where) lives in a {@link Fleet} that several instances can
+ * share, the way two worker processes share one real fleet.
  */
 final class InMemoryReleaseActivities
-    implements PlanningActivities, DeploymentActivities, GateActivities, ReleaseRecordActivities {
+    implements PlanningActivities,
+        DeploymentActivities,
+        GateActivities,
+        ReleaseRecordActivities,
+        TrustActivities {
 
   /** What is deployed where, and every deploy and rollback call in order. */
   static final class Fleet {
@@ -67,6 +76,7 @@ final class InMemoryReleaseActivities
 
   private final Fleet fleet;
   private volatile IntFunction<GateVerdict> verdicts = wave -> GateVerdict.PASS;
+  private volatile IntFunction<String> holds = wave -> null;
 
   InMemoryReleaseActivities(Fleet fleet) {
     this.fleet = fleet;
@@ -74,6 +84,12 @@ final class InMemoryReleaseActivities
 
   InMemoryReleaseActivities gateVerdicts(IntFunction<GateVerdict> byWave) {
     this.verdicts = byWave;
+    return this;
+  }
+
+  /** Makes re-planning before a wave hold the release with the given reason (null: no hold). */
+  InMemoryReleaseActivities replanHolds(IntFunction<String> byNextWave) {
+    this.holds = byNextWave;
     return this;
   }
 
@@ -120,6 +136,27 @@ final class InMemoryReleaseActivities
     GateVerdict verdict = verdicts.apply(request.wave());
     CohortStats stats = new CohortStats(1, 10_000, verdict == GateVerdict.FAIL ? 100 : 10);
     return new GateResult(verdict, "scripted " + verdict, stats, new CohortStats(1, 10_000, 10));
+  }
+
+  /** Keeps the order (re-ranking is the policy core's, tested there) and scripts the hold. */
+  @Override
+  public ReplanResult replanRemaining(ReplanRequest request) {
+    fleet.calls.add("replan:" + request.nextWave());
+    List<PlannedWave> plan = fleet.plans.get(request.releaseId());
+    List<PlannedWave> remaining = plan.subList(request.nextWave() - 1, plan.size());
+    String hold = holds.apply(request.nextWave());
+    return new ReplanResult(
+        remaining.stream().map(PlannedWave::summary).toList(),
+        0,
+        0.9,
+        hold,
+        "scripted re-plan before wave " + request.nextWave());
+  }
+
+  @Override
+  public OutcomeSummary recordReleaseOutcomes(OutcomeRequest request) {
+    fleet.calls.add("outcome:" + request.finalStatus());
+    return new OutcomeSummary(0, 0, 0, 1.0);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.IntFunction;
 
 /**
  * Records the release histories that {@link ReleaseReplayTest} replays. Run it only when the
@@ -29,31 +30,68 @@ public final class ReleaseHistoryRecorder {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
-    record(dir, "completed", wave -> GateVerdict.PASS, false);
-    record(dir, "rolled-back", wave -> wave == 3 ? GateVerdict.FAIL : GateVerdict.PASS, false);
-    record(dir, "paused-resumed", wave -> GateVerdict.PASS, true);
+    // Before the trust engine (no getVersion marker): kept as recorded, never re-recorded.
+    record(dir, "completed", wave -> GateVerdict.PASS, NO_HOLD, false);
+    record(
+        dir,
+        "rolled-back",
+        wave -> wave == 3 ? GateVerdict.FAIL : GateVerdict.PASS,
+        NO_HOLD,
+        false);
+    record(dir, "paused-resumed", wave -> GateVerdict.PASS, NO_HOLD, true);
+    // trust-engine version 1: re-planning between waves and outcome feedback.
+    record(dir, "trust-completed", wave -> GateVerdict.PASS, NO_HOLD, false);
+    record(
+        dir,
+        "trust-rolled-back",
+        wave -> wave == 3 ? GateVerdict.FAIL : GateVerdict.PASS,
+        NO_HOLD,
+        false);
+    record(
+        dir,
+        "trust-tier-hold",
+        wave -> GateVerdict.PASS,
+        wave -> wave == 4 ? "cohort trust 0.41 below the finance-critical threshold 0.7" : null,
+        true);
     System.exit(0);
   }
 
+  private static final IntFunction<String> NO_HOLD = wave -> null;
+
   private static void record(
-      Path dir, String name, java.util.function.IntFunction<GateVerdict> verdicts, boolean pause)
+      Path dir,
+      String name,
+      IntFunction<GateVerdict> verdicts,
+      IntFunction<String> holds,
+      boolean operator)
       throws IOException {
+    Path file = dir.resolve(name + ".json");
+    if (Files.exists(file)) {
+      System.out.println("kept " + file + " (histories are never re-recorded)");
+      return;
+    }
     InMemoryReleaseActivities activities =
         new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
-            .gateVerdicts(verdicts);
+            .gateVerdicts(verdicts)
+            .replanHolds(holds);
     try (ReleaseTestEnvironment temporal = new ReleaseTestEnvironment().start(activities)) {
       ReleaseWorkflow release =
           temporal.startRelease(ReleaseTestEnvironment.spec(name, Strategy.TRUST_WEIGHTED, POLICY));
-      if (pause) {
+      if (operator) {
         temporal.env.sleep(Duration.ofSeconds(60));
         release.pause(new OperatorCommand("alice", "investigating a dashboard"));
         temporal.env.sleep(Duration.ofHours(1));
         release.resume(new OperatorCommand("alice", "dashboard was stale"));
+        // A release held at a tier entry waits for a second resume.
+        temporal.env.sleep(Duration.ofHours(6));
+        if (release.state().status() == io.waveguard.workflows.model.ReleaseStatus.PAUSED) {
+          release.resume(new OperatorCommand("alice", "cohort reviewed by hand"));
+        }
       }
       String workflowId = "release-" + name;
       temporal.client().newUntypedWorkflowStub(workflowId).getResult(ReleaseState.class);
       String json = temporal.client().fetchHistory(workflowId).toJson(true);
-      Files.writeString(dir.resolve(name + ".json"), json);
+      Files.writeString(file, json);
     }
   }
 }

@@ -46,7 +46,15 @@ class ReleaseReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"completed", "rolled-back", "paused-resumed"})
+  @ValueSource(
+      strings = {
+        "completed",
+        "rolled-back",
+        "paused-resumed",
+        "trust-completed",
+        "trust-rolled-back",
+        "trust-tier-hold"
+      })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);
 

@@ -29,9 +29,26 @@ public final class ConditionalSprtErrorGate implements Gate {
     this(SprtParameters.defaults());
   }
 
-  /** Needs {@code policy.minRequestsPerCohort()} requests in each cohort. */
+  /**
+   * Needs {@code policy.minRequestsPerCohort()} requests in each cohort; assumes both cohorts have
+   * the same error rate before the release, so errors split like traffic under H0.
+   */
   @Override
   public GateResult evaluate(CohortStats deployed, CohortStats control, ReleasePolicy policy) {
+    return evaluate(deployed, control, -1, policy);
+  }
+
+  /**
+   * As {@link #evaluate(CohortStats, CohortStats, ReleasePolicy)}, with the share of errors the
+   * deployed cohort takes under H0 given: cohorts of unlike baselines (a trust-ordered wave of
+   * quiet targets against noisier controls) must be compared against what their own baselines
+   * predict, or a good release fails merely for landing on noisy targets first.
+   *
+   * @param expectedShare the deployed cohort's expected share of errors under H0, in (0, 1); any
+   *     other value falls back to its share of traffic
+   */
+  public GateResult evaluate(
+      CohortStats deployed, CohortStats control, double expectedShare, ReleasePolicy policy) {
     long needed = Math.max(1, policy.minRequestsPerCohort());
     if (deployed.requests() < needed || control.requests() < needed) {
       return new GateResult(
@@ -41,7 +58,8 @@ public final class ConditionalSprtErrorGate implements Gate {
           deployed,
           control);
     }
-    double share = (double) deployed.requests() / (deployed.requests() + control.requests());
+    double trafficShare = (double) deployed.requests() / (deployed.requests() + control.requests());
+    double share = expectedShare > 0 && expectedShare < 1 ? expectedShare : trafficShare;
     double pi0 = share;
     double pi1 = errorShareUnderH1(share, parameters.minRelativeEffect());
     double llr =

@@ -6,7 +6,10 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The audit log of operator commands, accepted or rejected. Append-only. */
+/**
+ * The audit log: operator commands (accepted or rejected) and what Waveguard decided itself (gates,
+ * re-plans, outcomes). Append-only.
+ */
 @RegisterConstructorMapper(AuditEntry.class)
 public interface AuditDao {
 
@@ -21,6 +24,17 @@ public interface AuditDao {
       @Bind("operator") String operator,
       @Bind("reason") String reason,
       @Bind("outcome") String outcome,
+      @Bind("detail") String detail);
+
+  /** True when the release already has an entry of this action with this detail. */
+  @SqlQuery(
+      """
+      SELECT EXISTS (SELECT 1 FROM audit_log
+                     WHERE release_id = :releaseId AND action = :action AND detail = :detail)
+      """)
+  boolean exists(
+      @Bind("releaseId") String releaseId,
+      @Bind("action") String action,
       @Bind("detail") String detail);
 
   @SqlQuery("SELECT * FROM audit_log WHERE release_id = :releaseId ORDER BY id")

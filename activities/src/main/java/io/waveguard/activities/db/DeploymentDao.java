@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -31,6 +32,37 @@ public interface DeploymentDao {
       @Bind("targetId") List<String> targetIds,
       @Bind("wave") List<Integer> waves,
       @Bind("version") String version);
+
+  /** Like {@link #insertPending}, with the reason each target sits in its wave. */
+  @SqlBatch(
+      """
+      INSERT INTO deployments (release_id, target_id, wave, version, state, placement_reason)
+      VALUES (:releaseId, :targetId, :wave, :version, 'PENDING', :reason)
+      ON CONFLICT (release_id, target_id) DO NOTHING
+      """)
+  void insertPlanned(
+      @Bind("releaseId") String releaseId,
+      @Bind("targetId") List<String> targetIds,
+      @Bind("wave") List<Integer> waves,
+      @Bind("version") String version,
+      @Bind("reason") List<String> reasons);
+
+  /** Moves still-pending targets to another wave (a re-plan); deployed ones never move. */
+  @SqlBatch(
+      """
+      UPDATE deployments SET wave = :wave, placement_reason = :reason, updated_at = now()
+      WHERE release_id = :releaseId AND target_id = :targetId AND state = 'PENDING'
+        AND in_flight_key IS NULL
+      """)
+  int[] moveToWave(
+      @Bind("releaseId") String releaseId,
+      @Bind("targetId") List<String> targetIds,
+      @Bind("wave") List<Integer> waves,
+      @Bind("reason") List<String> reasons);
+
+  /** When the release's first wave was deployed; null before any was. */
+  @SqlQuery("SELECT min(deployed_at) FROM deployments WHERE release_id = :releaseId")
+  Optional<Instant> firstDeployedAt(@Bind("releaseId") String releaseId);
 
   @SqlQuery(
       "SELECT * FROM deployments WHERE release_id = :releaseId AND wave = :wave ORDER BY target_id")

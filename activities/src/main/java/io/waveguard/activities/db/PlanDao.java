@@ -45,6 +45,13 @@ public interface PlanDao {
       @Bind("impact") List<Double> impact,
       @Bind("reason") List<String> reason);
 
+  /** A re-plan moved targets between waves of one tier: sizes stay, impacts change. */
+  @SqlBatch("UPDATE plan_waves SET impact = :impact WHERE plan_id = :planId AND wave = :wave")
+  void updateImpacts(
+      @Bind("planId") String planId,
+      @Bind("wave") List<Integer> wave,
+      @Bind("impact") List<Double> impact);
+
   @SqlQuery("SELECT plan_id FROM plans WHERE release_id = :releaseId")
   Optional<String> planIdForRelease(@Bind("releaseId") String releaseId);
 

@@ -75,6 +75,31 @@ public interface TargetDao {
       @Bind("limit") int limit,
       @Bind("offset") int offset);
 
+  /**
+   * Like {@link #list}, ordered by the targets' latest trust snapshot: {@code trust} puts the
+   * lowest trust lower bound first, {@code risk} the highest risk first; targets never scored come
+   * last, and ties go by id.
+   */
+  @SqlQuery(
+      """
+      SELECT t.* FROM targets t
+      LEFT JOIN LATERAL (
+        SELECT lower_bound, risk FROM trust_snapshots s
+        WHERE s.target_id = t.id ORDER BY s.id DESC LIMIT 1) latest ON true
+      WHERE (CAST(:service AS text) IS NULL OR t.service = :service)
+        AND (CAST(:tier AS text) IS NULL OR t.tier = :tier)
+      ORDER BY CASE WHEN :sort = 'trust' THEN latest.lower_bound END ASC NULLS LAST,
+               CASE WHEN :sort = 'risk' THEN latest.risk END DESC NULLS LAST,
+               t.id
+      LIMIT :limit OFFSET :offset
+      """)
+  List<Target> listSorted(
+      @Bind("service") String service,
+      @Bind("tier") String tier,
+      @Bind("sort") String sort,
+      @Bind("limit") int limit,
+      @Bind("offset") int offset);
+
   @SqlQuery("SELECT count(*) FROM targets")
   long count();
 }

@@ -1,5 +1,7 @@
 package io.waveguard.activities.db;
 
+import java.time.Instant;
+
 /**
  * One target's deployment within a release.
  *
@@ -8,6 +10,8 @@ package io.waveguard.activities.db;
  * @param inFlightAction "deploy" or "rollback" while a batch holding this target is with the
  *     deployer and not yet confirmed; null otherwise
  * @param inFlightKey the idempotency key of that batch
+ * @param deployedAt when the deploy was confirmed, on Temporal's clock; null while pending
+ * @param rolledBackAt when the rollback was confirmed; null unless rolled back
  */
 public record TargetDeployment(
     String releaseId,
@@ -18,7 +22,9 @@ public record TargetDeployment(
     int deployCount,
     int rollbackCount,
     String inFlightAction,
-    String inFlightKey) {
+    String inFlightKey,
+    Instant deployedAt,
+    Instant rolledBackAt) {
 
   public boolean isDeployed() {
     return "DEPLOYED".equals(state);

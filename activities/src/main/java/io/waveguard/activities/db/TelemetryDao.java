@@ -1,5 +1,6 @@
 package io.waveguard.activities.db;
 
+import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.workflows.model.CohortStats;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,6 +47,40 @@ public interface TelemetryDao {
       return CohortStats.EMPTY;
     }
     return aggregate(targetIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
+  }
+
+  /**
+   * Each target's samples whose window starts inside [from, to): summed counts, the covered share
+   * of [from, to) (a target that stopped reporting covers less), and its windows' p99s in order.
+   */
+  @SqlQuery(
+      """
+      SELECT target_id,
+             sum(requests) AS requests,
+             sum(errors) AS errors,
+             sum(crashes) AS crashes,
+             least(1.0, extract(epoch FROM sum(window_end - window_start))
+                        / :seconds) AS availability,
+             coalesce(array_agg(latency_p99_ms ORDER BY window_start)
+                      FILTER (WHERE latency_p99_ms IS NOT NULL), '{}') AS latencies
+      FROM telemetry_samples
+      WHERE target_id = ANY(:targetIds) AND window_start >= :from AND window_start < :to
+      GROUP BY target_id
+      """)
+  @org.jdbi.v3.sqlobject.config.RegisterRowMapper(TargetTelemetryMapper.class)
+  List<TargetTelemetry> perTarget(
+      @Bind("targetIds") String[] targetIds,
+      @Bind("from") Timestamp from,
+      @Bind("to") Timestamp to,
+      @Bind("seconds") double seconds);
+
+  default List<TargetTelemetry> perTarget(List<String> targetIds, Instant from, Instant to) {
+    double seconds = java.time.Duration.between(from, to).toMillis() / 1000.0;
+    if (targetIds.isEmpty() || seconds <= 0) {
+      return List.of();
+    }
+    return perTarget(
+        targetIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to), seconds);
   }
 
   /** Retention: drops samples older than the cutoff. Returns rows deleted. */

@@ -1,40 +1,49 @@
 package io.waveguard.activities.release;
 
 import io.temporal.failure.ApplicationFailure;
+import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDeployment;
+import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
 import io.waveguard.workflows.model.CohortStats;
 import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.policy.Gate;
+import io.waveguard.workflows.policy.gate.GateEvidence;
+import io.waveguard.workflows.policy.gate.ReleaseGate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Compares a baked wave with controls and lets the gate decide.
+ * Compares a baked wave with controls and lets the policy core's {@link ReleaseGate} decide.
  *
  * <p>Controls are the release's targets that do not run it yet, over the same window: they share
  * the wave's traffic patterns and incidents, so a difference is the release's doing. The last wave
  * (and an all-at-once release) has no such targets left; then the wave's own targets over the
- * equally long window just before the bake serve as controls, when they ran their old version. The
- * reason of the result says which comparison was made.
+ * equally long window just before the release serve as controls. Latency is compared as each
+ * target's p99 over its own p99 before the release, so naturally slow targets are no signal. The
+ * reason of the result says which comparison was made; inputs and verdict go to the audit log.
  */
 public final class GateActivitiesImpl implements GateActivities {
 
   private final Jdbi jdbi;
   private final TelemetrySource telemetry;
-  private final Gate gate;
+  private final ReleaseGate gate;
+  private final Duration baselineWindow;
 
-  public GateActivitiesImpl(Jdbi jdbi, TelemetrySource telemetry, Gate gate) {
+  public GateActivitiesImpl(
+      Jdbi jdbi, TelemetrySource telemetry, ReleaseGate gate, Duration baselineWindow) {
     this.jdbi = jdbi;
     this.telemetry = telemetry;
     this.gate = gate;
+    this.baselineWindow = baselineWindow;
   }
 
   @Override
@@ -54,26 +63,107 @@ public final class GateActivitiesImpl implements GateActivities {
         jdbi.withExtension(DeploymentDao.class, dao -> dao.pendingTargets(request.releaseId()));
     Instant start = request.windowStart();
     Instant end = request.windowEnd();
-    CohortStats deployedStats = telemetry.aggregate(deployed, start, end);
+    Instant releaseStart =
+        jdbi.withExtension(DeploymentDao.class, dao -> dao.firstDeployedAt(request.releaseId()))
+            .orElse(start);
+    Instant baselineEnd = releaseStart.isBefore(start) ? releaseStart : start;
+    Map<String, TargetTelemetry> baselines =
+        telemetry.perTarget(
+            union(deployed, controls), baselineEnd.minus(baselineWindow), baselineEnd);
 
-    CohortStats controlStats;
+    GateEvidence deployedEvidence = evidence(telemetry.perTarget(deployed, start, end), baselines);
+    GateEvidence controlEvidence;
     String comparison;
     if (!controls.isEmpty()) {
-      controlStats = telemetry.aggregate(controls, start, end);
+      controlEvidence = evidence(telemetry.perTarget(controls, start, end), baselines);
       comparison =
           "%d deployed targets vs %d not-yet-deployed controls over the same window"
               .formatted(deployed.size(), controls.size());
     } else {
       Duration length = Duration.between(start, end);
-      controlStats = telemetry.aggregate(deployed, start.minus(length), start);
+      controlEvidence =
+          evidence(
+              telemetry.perTarget(deployed, baselineEnd.minus(length), baselineEnd), baselines);
       comparison =
-          ("%d deployed targets vs themselves over the preceding %s, before the release"
+          ("%d deployed targets vs themselves over %s before the release"
                   + " (no undeployed targets left as controls)")
               .formatted(deployed.size(), readable(length));
     }
-    GateResult result = gate.evaluate(deployedStats, controlStats, request.policy());
-    return new GateResult(
-        result.verdict(), comparison + ": " + result.reason(), result.deployed(), result.control());
+    GateResult verdict = gate.evaluate(deployedEvidence, controlEvidence, request.policy());
+    GateResult result =
+        new GateResult(
+            verdict.verdict(),
+            comparison + ": " + verdict.reason(),
+            verdict.deployed(),
+            verdict.control());
+    audit(request, result);
+    return result;
+  }
+
+  /**
+   * Error counts summed, with the errors the targets' baselines predict for this traffic; latency
+   * as each interval's p99 over the target's baseline p99.
+   */
+  static GateEvidence evidence(
+      Map<String, TargetTelemetry> window, Map<String, TargetTelemetry> baselines) {
+    CohortStats stats = CohortStats.EMPTY;
+    double baselineErrors = 0;
+    boolean everyBaselineKnown = true;
+    List<Double> latency = new ArrayList<>();
+    for (TargetTelemetry t : window.values()) {
+      TargetTelemetry baseline = baselines.get(t.targetId());
+      if (t.requests() > 0) {
+        stats = stats.plus(new CohortStats(1, t.requests(), t.errors()));
+        if (baseline == null || baseline.requests() == 0) {
+          everyBaselineKnown = false;
+        } else {
+          baselineErrors += t.requests() * baseline.errorRate();
+        }
+      }
+      double reference = baseline == null ? 0 : baseline.typicalLatencyP99Ms();
+      if (reference > 0) {
+        t.latencyP99Ms().forEach(p99 -> latency.add(p99 / reference));
+      }
+    }
+    // One target without a baseline would skew the expectation: then compare traffic shares.
+    return new GateEvidence(
+        stats,
+        everyBaselineKnown ? baselineErrors : 0,
+        latency.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** One audit row per evaluation window: a retried activity does not write a second one. */
+  private void audit(GateRequest request, GateResult result) {
+    String detail =
+        "wave %d window %s..%s: deployed %d requests / %d errors, controls %d / %d"
+            .formatted(
+                request.wave(),
+                request.windowStart(),
+                request.windowEnd(),
+                result.deployed().requests(),
+                result.deployed().errors(),
+                result.control().requests(),
+                result.control().errors());
+    jdbi.useExtension(
+        AuditDao.class,
+        dao -> {
+          if (!dao.exists(request.releaseId(), "gate", detail)) {
+            dao.append(
+                request.releaseId(),
+                "gate",
+                ReplanStep.SYSTEM_OPERATOR,
+                result.verdict() + ": " + result.reason(),
+                "RECORDED",
+                detail);
+          }
+        });
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a.size() + b.size());
+    all.addAll(a);
+    all.addAll(b);
+    return all;
   }
 
   /** "10m", "1h30m": Duration's ISO form without the noise. */

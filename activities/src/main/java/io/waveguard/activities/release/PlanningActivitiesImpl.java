@@ -1,18 +1,22 @@
 package io.waveguard.activities.release;
 
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
-import io.waveguard.activities.StableHash;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.PlanDao;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.PlanSummary;
 import io.waveguard.workflows.activities.PlanningActivities;
+import io.waveguard.workflows.activities.ReplanRequest;
+import io.waveguard.workflows.activities.ReplanResult;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.Target;
 import io.waveguard.workflows.model.WaveSummary;
 import io.waveguard.workflows.policy.PlannedWave;
-import io.waveguard.workflows.policy.WavePlanners;
+import io.waveguard.workflows.policy.plan.Placement;
+import io.waveguard.workflows.policy.plan.TrustPlan;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,35 +27,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plans a release once and stores the plan: waves in {@code plan_waves}, one PENDING row per target
- * in {@code deployments}. Later calls for the same release return the stored plan, so a retry never
- * reorders targets even if the fleet changed in between.
+ * in {@code deployments} with the reason for its placement. Later calls for the same release return
+ * the stored plan, so a retry never reorders targets even if the fleet or its trust changed in
+ * between. Re-plans between waves go to {@link ReplanStep}.
  */
 public final class PlanningActivitiesImpl implements PlanningActivities {
 
   private static final Logger log = LoggerFactory.getLogger(PlanningActivitiesImpl.class);
 
   private final Jdbi jdbi;
+  private final ReleasePlanner planner;
+  private final ReplanStep replans;
 
-  public PlanningActivitiesImpl(Jdbi jdbi) {
+  public PlanningActivitiesImpl(Jdbi jdbi, ReleasePlanner planner, ReplanStep replans) {
     this.jdbi = jdbi;
+    this.planner = planner;
+    this.replans = replans;
   }
 
   @Override
   public PlanSummary planRelease(ReleaseSpec spec) {
-    return jdbi.inTransaction(
-        handle -> stored(handle, spec.releaseId()).orElseGet(() -> createPlan(handle, spec)));
+    return planAt(spec, ActivityClock.of(Activity.getExecutionContext().getInfo()).now());
   }
 
-  /** The seed the planner shuffles with: stable across JVMs, so a re-plan gives the same order. */
-  static long seedFor(String releaseId) {
-    return StableHash.of(releaseId);
+  /** Plans as of {@code now}: trust is scored with telemetry up to that moment. */
+  PlanSummary planAt(ReleaseSpec spec, Instant now) {
+    return jdbi.inTransaction(
+        handle -> stored(handle, spec.releaseId()).orElseGet(() -> createPlan(handle, spec, now)));
+  }
+
+  @Override
+  public ReplanResult replanRemaining(ReplanRequest request) {
+    Instant now = ActivityClock.of(Activity.getExecutionContext().getInfo()).now();
+    return replans.replan(request, now);
   }
 
   static String planIdFor(String releaseId) {
     return "plan-" + releaseId;
   }
 
-  private PlanSummary createPlan(Handle handle, ReleaseSpec spec) {
+  private PlanSummary createPlan(Handle handle, ReleaseSpec spec, Instant now) {
     List<Target> targets =
         handle.attach(TargetDao.class).forService(spec.service()).stream()
             .filter(spec.selector()::matches)
@@ -62,9 +77,8 @@ public final class PlanningActivitiesImpl implements PlanningActivities {
               .formatted(spec.releaseId(), spec.service()),
           ActivityErrors.NO_TARGETS);
     }
-    List<PlannedWave> waves =
-        WavePlanners.forStrategy(spec.strategy())
-            .plan(seedFor(spec.releaseId()), targets, spec.policy());
+    TrustPlan plan = planner.planAndRecord(spec, targets, now);
+    List<PlannedWave> waves = plan.waves();
     String planId = planIdFor(spec.releaseId());
     PlanDao plans = handle.attach(PlanDao.class);
     int inserted =
@@ -84,17 +98,17 @@ public final class PlanningActivitiesImpl implements PlanningActivities {
         summaries.stream().map(w -> w.highestTier().wireName()).toList(),
         summaries.stream().map(WaveSummary::impact).toList(),
         waves.stream().map(PlannedWave::reason).toList());
-    List<String> targetIds = new ArrayList<>();
-    List<Integer> waveNumbers = new ArrayList<>();
-    for (PlannedWave wave : waves) {
-      for (Target target : wave.targets()) {
-        targetIds.add(target.id());
-        waveNumbers.add(wave.index());
-      }
+    List<String> targetIds = new ArrayList<>(targets.size());
+    List<Integer> waveNumbers = new ArrayList<>(targets.size());
+    List<String> reasons = new ArrayList<>(targets.size());
+    for (Placement placement : plan.placements()) {
+      targetIds.add(placement.targetId());
+      waveNumbers.add(placement.wave());
+      reasons.add(placement.reason());
     }
     handle
         .attach(DeploymentDao.class)
-        .insertPending(spec.releaseId(), targetIds, waveNumbers, spec.version());
+        .insertPlanned(spec.releaseId(), targetIds, waveNumbers, spec.version(), reasons);
     log.info(
         "planned {}: {} targets in {} waves ({})",
         spec.releaseId(),

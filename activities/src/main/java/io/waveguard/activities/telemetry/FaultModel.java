@@ -4,13 +4,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How much worse than the baseline a version makes a simulated target's error rate. By default a
- * version whose name contains "faulty" multiplies errors by {@value #DEFAULT_FAULTY_MULTIPLIER}, so
- * a demo can stage a bad release just by naming it.
+ * How a version changes a simulated target's behaviour, so a demo can stage a bad release just by
+ * naming it. By default a version whose name contains "faulty" multiplies errors by {@value
+ * #DEFAULT_FAULTY_MULTIPLIER}, one containing "slow" multiplies p99 latency by {@value
+ * #DEFAULT_SLOW_LATENCY_MULTIPLIER}, and one containing "silent" stops the targets running it from
+ * reporting any telemetry at all.
  */
 public final class FaultModel {
 
   static final double DEFAULT_FAULTY_MULTIPLIER = 10.0;
+  static final double DEFAULT_SLOW_LATENCY_MULTIPLIER = 1.6;
 
   private final Map<String, Double> multipliers;
 
@@ -46,5 +49,19 @@ public final class FaultModel {
       return configured;
     }
     return version.toLowerCase(Locale.ROOT).contains("faulty") ? DEFAULT_FAULTY_MULTIPLIER : 1.0;
+  }
+
+  /** p99 latency multiplier of a version: "slow" versions are slower, all others as baseline. */
+  public double latencyMultiplier(String version) {
+    return named(version, "slow") ? DEFAULT_SLOW_LATENCY_MULTIPLIER : 1.0;
+  }
+
+  /** True when targets running the version report nothing (a broken agent, a dead exporter). */
+  public boolean silences(String version) {
+    return named(version, "silent");
+  }
+
+  private static boolean named(String version, String word) {
+    return version != null && version.toLowerCase(Locale.ROOT).contains(word);
   }
 }

@@ -3,10 +3,11 @@ package io.waveguard.activities.telemetry;
 import io.waveguard.activities.StableHash;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDao;
-import io.waveguard.workflows.model.CohortStats;
 import io.waveguard.workflows.model.Target;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -19,15 +20,29 @@ import org.jdbi.v3.core.Jdbi;
  * a restarted worker sees exactly what the killed one saw.
  *
  * <p>Each target serves {@code requestsPerTargetPerMinute × size} requests a minute, has a baseline
- * error rate between {@value #MIN_BASELINE_ERROR_RATE} and {@value #MAX_BASELINE_ERROR_RATE} fixed
- * by its id, multiplied by the {@link FaultModel}'s factor for the version it ran at the window's
- * start. Waves are deployed before their bake window opens, so a gate's window never straddles a
- * version change.
+ * error rate between {@value #MIN_BASELINE_ERROR_RATE} and {@value #MAX_BASELINE_ERROR_RATE} and a
+ * baseline p99 between {@value #MIN_BASELINE_P99_MS} and {@value #MAX_BASELINE_P99_MS} ms fixed by
+ * its id, changed by the {@link FaultModel} for the version it ran at the window's start. Waves are
+ * deployed before their bake window opens, so a gate's window never straddles a version change.
  */
 public final class SimulatedTelemetrySource implements TelemetrySource {
 
   static final double MIN_BASELINE_ERROR_RATE = 0.0005;
   static final double MAX_BASELINE_ERROR_RATE = 0.002;
+  static final double MIN_BASELINE_P99_MS = 80;
+  static final double MAX_BASELINE_P99_MS = 400;
+
+  /** Crashes per request; a healthy app crashes rarely. */
+  private static final double BASELINE_CRASH_RATE = 0.00002;
+
+  /** Minute-to-minute spread of p99 (lognormal sigma): p99s are noisy. */
+  private static final double P99_NOISE_SIGMA = 0.08;
+
+  /**
+   * Latency points per target and window at most: the simulated fleet reports a p99 every second,
+   * so even the demo's few-second bakes give a rank test something to work with.
+   */
+  private static final int MAX_LATENCY_POINTS = 60;
 
   /** Above this many expected errors the binomial is drawn from its normal approximation. */
   private static final double POISSON_LIMIT = 50;
@@ -46,36 +61,65 @@ public final class SimulatedTelemetrySource implements TelemetrySource {
   }
 
   @Override
-  public CohortStats aggregate(List<String> targetIds, Instant from, Instant to) {
+  public Map<String, TargetTelemetry> perTarget(List<String> targetIds, Instant from, Instant to) {
     double minutes = Duration.between(from, to).toMillis() / 60_000.0;
     if (targetIds.isEmpty() || minutes <= 0) {
-      return CohortStats.EMPTY;
+      return Map.of();
     }
     Map<String, Double> sizes =
         jdbi.withExtension(TargetDao.class, dao -> dao.findAll(targetIds)).stream()
             .collect(Collectors.toMap(Target::id, Target::size, (a, b) -> a));
     Map<String, String> versions =
         jdbi.withExtension(DeploymentDao.class, dao -> dao.versionsAt(targetIds, from));
-    CohortStats total = CohortStats.EMPTY;
+    Map<String, TargetTelemetry> result = new LinkedHashMap<>();
     for (String id : targetIds.stream().distinct().toList()) {
+      String version = versions.get(id);
+      if (faults.silences(version)) {
+        continue; // reports nothing at all: the gate must not read that as "healthy"
+      }
       // A target the database does not know still serves traffic, at unit size.
       double size = sizes.getOrDefault(id, 1.0);
       long requests = Math.round(requestsPerTargetPerMinute * minutes * size);
       if (requests == 0) {
         continue;
       }
-      double rate = Math.min(1.0, baselineErrorRate(id) * faults.errorMultiplier(versions.get(id)));
-      long errors = binomial(new SplittableRandom(seed(id, from)), requests, rate);
-      total = total.plus(new CohortStats(1, requests, errors));
+      SplittableRandom random = new SplittableRandom(seed(id, from));
+      double rate = Math.min(1.0, baselineErrorRate(id) * faults.errorMultiplier(version));
+      long errors = binomial(random, requests, rate);
+      long crashes = binomial(random, requests, BASELINE_CRASH_RATE);
+      double p99 = baselineP99Ms(id) * faults.latencyMultiplier(version);
+      result.put(
+          id,
+          new TargetTelemetry(id, requests, errors, crashes, 1.0, latency(random, p99, from, to)));
     }
-    return total;
+    return result;
+  }
+
+  /** One p99 per second of the window, at most {@value #MAX_LATENCY_POINTS}. */
+  private static List<Double> latency(
+      SplittableRandom random, double p99, Instant from, Instant to) {
+    long seconds = Duration.between(from, to).toSeconds();
+    int points = (int) Math.max(1, Math.min(MAX_LATENCY_POINTS, seconds));
+    List<Double> samples = new ArrayList<>(points);
+    for (int i = 0; i < points; i++) {
+      samples.add(Math.round(p99 * Math.exp(P99_NOISE_SIGMA * gaussian(random)) * 10) / 10.0);
+    }
+    return samples;
   }
 
   /** Log-uniform between the bounds: a few targets are several times noisier than others. */
   static double baselineErrorRate(String targetId) {
-    double unit = (StableHash.of(targetId) >>> 11) * 0x1.0p-53;
-    return MIN_BASELINE_ERROR_RATE
-        * Math.pow(MAX_BASELINE_ERROR_RATE / MIN_BASELINE_ERROR_RATE, unit);
+    return logUniform(StableHash.of(targetId), MIN_BASELINE_ERROR_RATE, MAX_BASELINE_ERROR_RATE);
+  }
+
+  /** Log-uniform too, from an independent hash of the id. */
+  static double baselineP99Ms(String targetId) {
+    return logUniform(StableHash.of("p99:" + targetId), MIN_BASELINE_P99_MS, MAX_BASELINE_P99_MS);
+  }
+
+  private static double logUniform(long hash, double min, double max) {
+    double unit = (hash >>> 11) * 0x1.0p-53;
+    return min * Math.pow(max / min, unit);
   }
 
   private static long seed(String targetId, Instant windowStart) {

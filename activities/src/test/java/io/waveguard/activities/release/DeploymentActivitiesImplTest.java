@@ -23,6 +23,7 @@ import io.waveguard.workflows.activities.PlanSummary;
 import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
 import io.waveguard.workflows.model.Strategy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,7 @@ class DeploymentActivitiesImplTest {
   }
 
   private PlanSummary plan(Strategy strategy) {
-    return new PlanningActivitiesImpl(jdbi).planRelease(spec("r1", "2.0", strategy));
+    return Releases.planning(jdbi).planAt(spec("r1", "2.0", strategy), Instant.now());
   }
 
   private DeploymentActivities worker(Deployer deployer) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 class GateActivitiesImplTest {
 
-  /** A first wave of 25 %: 10 of the 40 targets deployed, 30 left as controls. */
+  /** Gate knobs; the first wave's size comes from the strategy's planner. */
   private static final ReleasePolicy POLICY =
       new ReleasePolicy(600, 2, 25.0, 2.0, 2.0, 1_000, List.of());
 
@@ -64,8 +64,10 @@ class GateActivitiesImplTest {
 
     GateResult result = gate(simulated()).evaluateWave(request(1, bakeStart));
 
+    int wave = waveSize(1);
     assertThat(result.verdict()).isEqualTo(GateVerdict.FAIL);
-    assertThat(result.reason()).contains("10 deployed targets vs 30 not-yet-deployed controls");
+    assertThat(result.reason())
+        .contains("%d deployed targets vs %d not-yet-deployed controls".formatted(wave, 40 - wave));
     assertThat(result.deployed().errorRate()).isGreaterThan(4 * result.control().errorRate());
   }
 
@@ -77,7 +79,7 @@ class GateActivitiesImplTest {
 
     assertThat(result.verdict()).isEqualTo(GateVerdict.PASS);
     assertThat(result.deployed().requests()).isGreaterThanOrEqualTo(1_000);
-    assertThat(result.control().targets()).isEqualTo(30);
+    assertThat(result.control().targets()).isEqualTo(40 - waveSize(1));
   }
 
   @Test
@@ -87,7 +89,7 @@ class GateActivitiesImplTest {
     GateResult result = gate(simulated()).evaluateWave(request(1, bakeStart));
 
     assertThat(result.verdict()).isEqualTo(GateVerdict.FAIL);
-    assertThat(result.reason()).contains("40 deployed targets vs themselves over the preceding");
+    assertThat(result.reason()).contains("40 deployed targets vs themselves over 10m before");
     assertThat(result.control().targets()).isEqualTo(40);
   }
 
@@ -127,8 +129,8 @@ class GateActivitiesImplTest {
     GateResult result = gate(new PushTelemetrySource(jdbi)).evaluateWave(request(1, bakeStart));
 
     assertThat(result.verdict()).isEqualTo(GateVerdict.FAIL);
-    assertThat(result.deployed().requests()).isEqualTo(10_000);
-    assertThat(result.control().requests()).isEqualTo(30_000);
+    assertThat(result.deployed().requests()).isEqualTo(1_000L * deployed.size());
+    assertThat(result.control().requests()).isEqualTo(1_000L * controls.size());
   }
 
   @Test
@@ -142,12 +144,16 @@ class GateActivitiesImplTest {
     assertThat(failure.isNonRetryable()).isTrue();
   }
 
+  private int waveSize(int wave) {
+    return jdbi.withExtension(DeploymentDao.class, d -> d.wave("r1", wave)).size();
+  }
+
   /** Plans release r1, deploys its first wave and returns when its bake window opens. */
   private Instant releaseFirstWave(String version, Strategy strategy) {
     ReleaseSpec spec =
         new ReleaseSpec(
             "r1", Releases.SERVICE, version, strategy, TargetSelector.all(), POLICY, "test");
-    PlanSummary plan = new PlanningActivitiesImpl(jdbi).planRelease(spec);
+    PlanSummary plan = Releases.planning(jdbi).planAt(spec, Instant.now());
     TestActivityEnvironment env = environment();
     env.registerActivitiesImplementations(
         new DeploymentActivitiesImpl(jdbi, new SimulatedDeployer(jdbi)));
@@ -160,12 +166,16 @@ class GateActivitiesImplTest {
     TestActivityEnvironment env = environment();
     env.registerActivitiesImplementations(
         new GateActivitiesImpl(
-            jdbi, telemetry, new io.waveguard.workflows.policy.ErrorRateRatioGate()));
+            jdbi,
+            telemetry,
+            new io.waveguard.workflows.policy.gate.ReleaseGate(),
+            Duration.ofMinutes(45)));
     return env.newActivityStub(GateActivities.class);
   }
 
   private SimulatedTelemetrySource simulated() {
-    return new SimulatedTelemetrySource(jdbi, new FaultModel(), 1_000);
+    // Enough traffic that a healthy wave of one small target decides within one bake.
+    return new SimulatedTelemetrySource(jdbi, new FaultModel(), 50_000);
   }
 
   private TestActivityEnvironment environment() {

@@ -20,6 +20,7 @@ import io.waveguard.workflows.model.Target;
 import io.waveguard.workflows.model.TargetSelector;
 import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.model.WaveSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ class PlanningActivitiesImplTest {
     jdbi = TestDatabase.migrated();
     fleet = storeFleet(jdbi, 40);
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new PlanningActivitiesImpl(jdbi));
+    env.registerActivitiesImplementations(Releases.planning(jdbi));
     planning = env.newActivityStub(PlanningActivities.class);
   }
 
@@ -115,12 +116,15 @@ class PlanningActivitiesImplTest {
 
   @Test
   void concurrentPlannersAgreeOnOnePlan() throws Exception {
-    PlanningActivitiesImpl impl = new PlanningActivitiesImpl(jdbi);
+    PlanningActivitiesImpl impl = Releases.planning(jdbi);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<PlanSummary>> plans =
           IntStream.range(0, 8)
-              .mapToObj(i -> pool.submit(() -> impl.planRelease(spec("r1", "2", Strategy.CANARY))))
+              .mapToObj(
+                  i ->
+                      pool.submit(
+                          () -> impl.planAt(spec("r1", "2", Strategy.CANARY), Instant.now())))
               .toList();
 
       PlanSummary first = plans.get(0).get();
@@ -139,8 +143,8 @@ class PlanningActivitiesImplTest {
 
   @Test
   void seedDependsOnlyOnTheReleaseId() {
-    assertThat(PlanningActivitiesImpl.seedFor("r1"))
-        .isEqualTo(PlanningActivitiesImpl.seedFor("r1"))
-        .isNotEqualTo(PlanningActivitiesImpl.seedFor("r2"));
+    assertThat(ReleasePlanner.seedFor("r1"))
+        .isEqualTo(ReleasePlanner.seedFor("r1"))
+        .isNotEqualTo(ReleasePlanner.seedFor("r2"));
   }
 }

@@ -1,0 +1,36 @@
+package io.waveguard.activities.db;
+
+import io.waveguard.activities.telemetry.TargetTelemetry;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Maps {@link TelemetryDao#perTarget} rows; the latency array arrives as a SQL array. */
+public final class TargetTelemetryMapper implements RowMapper<TargetTelemetry> {
+
+  @Override
+  public TargetTelemetry map(ResultSet rs, StatementContext ctx) throws SQLException {
+    List<Double> latencies = new ArrayList<>();
+    Array array = rs.getArray("latencies");
+    if (array != null) {
+      for (Object value : (Object[]) array.getArray()) {
+        if (value != null) {
+          latencies.add(((Number) value).doubleValue());
+        }
+      }
+      array.free();
+    }
+    long requests = rs.getLong("requests");
+    return new TargetTelemetry(
+        rs.getString("target_id"),
+        requests,
+        Math.min(requests, rs.getLong("errors")),
+        rs.getLong("crashes"),
+        Math.max(0, Math.min(1, rs.getDouble("availability"))),
+        latencies);
+  }
+}

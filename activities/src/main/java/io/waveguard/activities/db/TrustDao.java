@@ -1,0 +1,96 @@
+package io.waveguard.activities.db;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Trust evidence (outcomes), trust snapshots and stored re-plans. */
+@RegisterConstructorMapper(TrustSnapshotRow.class)
+@RegisterConstructorMapper(OutcomeRow.class)
+@RegisterConstructorMapper(DecayedCounts.class)
+@RegisterConstructorMapper(ReplanRow.class)
+public interface TrustDao {
+
+  /** Records outcomes; one per (release, target), so a retry records nothing twice. */
+  @SqlBatch(
+      """
+      INSERT INTO target_outcomes (release_id, target_id, verdict, reason, at)
+      VALUES (:releaseId, :targetId, :verdict, :reason, :at)
+      ON CONFLICT (release_id, target_id) DO NOTHING
+      """)
+  int[] insertOutcomes(@BindMethods List<OutcomeRow> outcomes);
+
+  /**
+   * Each target's outcomes up to {@code now}, decayed with the half-life: weight 0.5^(age /
+   * half-life). The sum of decayed weights is exactly the fold α ← λα + 1 of DESIGN §3.
+   */
+  @SqlQuery(
+      """
+      SELECT target_id,
+             coalesce(sum(power(0.5, extract(epoch FROM (:now - at)) / 86400.0 / :halfLifeDays))
+                      FILTER (WHERE verdict = 'GOOD'), 0) AS good,
+             coalesce(sum(power(0.5, extract(epoch FROM (:now - at)) / 86400.0 / :halfLifeDays))
+                      FILTER (WHERE verdict = 'BAD'), 0) AS bad
+      FROM target_outcomes
+      WHERE target_id = ANY(:targetIds) AND at <= :now AND verdict <> 'NONE'
+      GROUP BY target_id
+      """)
+  List<DecayedCounts> decayedCounts(
+      @Bind("targetIds") String[] targetIds,
+      @Bind("now") Timestamp now,
+      @Bind("halfLifeDays") double halfLifeDays);
+
+  @SqlQuery(
+      "SELECT * FROM target_outcomes WHERE target_id = :targetId ORDER BY at DESC LIMIT :limit")
+  List<OutcomeRow> outcomes(@Bind("targetId") String targetId, @Bind("limit") int limit);
+
+  @SqlBatch(
+      """
+      INSERT INTO trust_snapshots (target_id, computed_at, cause, release_id, wave, mean,
+          lower_bound, history_mean, health, evidence, good, bad, posterior_alpha,
+          posterior_beta, impact, risk, inputs)
+      VALUES (:targetId, :computedAt, :cause, :releaseId, :wave, :mean, :lowerBound,
+          :historyMean, :health, :evidence, :good, :bad, :posteriorAlpha, :posteriorBeta,
+          :impact, :risk, CAST(:inputs AS jsonb))
+      """)
+  void insertSnapshots(@BindMethods List<TrustSnapshotRow> snapshots);
+
+  /** A target's trust history, newest first. */
+  @SqlQuery(
+      "SELECT * FROM trust_snapshots WHERE target_id = :targetId ORDER BY id DESC LIMIT :limit")
+  List<TrustSnapshotRow> history(@Bind("targetId") String targetId, @Bind("limit") int limit);
+
+  /** True when the release already caused snapshots of this kind (plan, replan, outcome). */
+  @SqlQuery(
+      """
+      SELECT EXISTS (SELECT 1 FROM trust_snapshots
+                     WHERE release_id = :releaseId AND cause = :cause)
+      """)
+  boolean hasSnapshots(@Bind("releaseId") String releaseId, @Bind("cause") String cause);
+
+  /** The newest snapshot of each of the targets that has one. */
+  @SqlQuery(
+      """
+      SELECT DISTINCT ON (target_id) * FROM trust_snapshots
+      WHERE target_id = ANY(:targetIds) ORDER BY target_id, id DESC
+      """)
+  List<TrustSnapshotRow> latest(@Bind("targetIds") String[] targetIds);
+
+  /** Stores a re-plan; 0 when one for that wave is stored already. */
+  @SqlUpdate(
+      """
+      INSERT INTO replans (release_id, next_wave, moved, cohort_trust, hold, reason)
+      VALUES (:releaseId, :nextWave, :moved, :cohortTrust, :hold, :reason)
+      ON CONFLICT (release_id, next_wave) DO NOTHING
+      """)
+  int insertReplan(@BindMethods ReplanRow replan);
+
+  @SqlQuery("SELECT * FROM replans WHERE release_id = :releaseId AND next_wave = :nextWave")
+  Optional<ReplanRow> replan(@Bind("releaseId") String releaseId, @Bind("nextWave") int nextWave);
+}

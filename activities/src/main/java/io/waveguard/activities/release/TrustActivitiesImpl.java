@@ -1,0 +1,154 @@
+package io.waveguard.activities.release;
+
+import io.temporal.activity.Activity;
+import io.waveguard.activities.db.AuditDao;
+import io.waveguard.activities.db.DeploymentDao;
+import io.waveguard.activities.db.OutcomeRow;
+import io.waveguard.activities.db.TargetDao;
+import io.waveguard.activities.db.TargetDeployment;
+import io.waveguard.activities.db.TrustDao;
+import io.waveguard.activities.telemetry.TargetTelemetry;
+import io.waveguard.activities.telemetry.TelemetrySource;
+import io.waveguard.activities.trust.TrustCause;
+import io.waveguard.activities.trust.TrustEngine;
+import io.waveguard.workflows.activities.OutcomeRequest;
+import io.waveguard.workflows.activities.OutcomeSummary;
+import io.waveguard.workflows.activities.TrustActivities;
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.policy.trust.OutcomeAttribution;
+import io.waveguard.workflows.policy.trust.OutcomeAttribution.Attribution;
+import io.waveguard.workflows.policy.trust.OutcomeAttribution.Evidence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Feeds a finished release back into trust: each deployed target's telemetry while it ran the
+ * release, against its own baseline, goes through the policy core's {@link OutcomeAttribution}; the
+ * verdicts become outcomes, and each target gets a fresh trust snapshot.
+ */
+public final class TrustActivitiesImpl implements TrustActivities {
+
+  private static final String OUTCOME_CAUSE = TrustCause.outcome("").kind();
+
+  private final Jdbi jdbi;
+  private final TelemetrySource telemetry;
+  private final TrustEngine trust;
+
+  public TrustActivitiesImpl(Jdbi jdbi, TelemetrySource telemetry, TrustEngine trust) {
+    this.jdbi = jdbi;
+    this.telemetry = telemetry;
+    this.trust = trust;
+  }
+
+  @Override
+  public OutcomeSummary recordReleaseOutcomes(OutcomeRequest request) {
+    Instant now = ActivityClock.of(Activity.getExecutionContext().getInfo()).now();
+    return recordAt(request, now);
+  }
+
+  OutcomeSummary recordAt(OutcomeRequest request, Instant now) {
+    List<TargetDeployment> ran =
+        jdbi.withExtension(DeploymentDao.class, dao -> dao.release(request.releaseId())).stream()
+            .filter(d -> d.deployedAt() != null)
+            .toList();
+    List<Evidence> evidence = evidence(ran, now);
+    OutcomeAttribution attribution = new OutcomeAttribution(trust.settings().attribution());
+    double effect = attribution.releaseEffect(evidence);
+    List<Attribution> verdicts =
+        attribution.attribute(request.finalStatus() == ReleaseStatus.COMPLETED, evidence);
+    List<OutcomeRow> rows = new ArrayList<>(verdicts.size());
+    int good = 0;
+    int bad = 0;
+    for (Attribution a : verdicts) {
+      rows.add(
+          new OutcomeRow(request.releaseId(), a.targetId(), a.verdict().name(), a.reason(), now));
+      good += a.verdict() == OutcomeAttribution.Verdict.GOOD ? 1 : 0;
+      bad += a.verdict() == OutcomeAttribution.Verdict.BAD ? 1 : 0;
+    }
+    OutcomeSummary summary = new OutcomeSummary(good, bad, rows.size() - good - bad, effect);
+    jdbi.inTransaction(
+        handle -> {
+          int added = 0;
+          for (int n : handle.attach(TrustDao.class).insertOutcomes(rows)) {
+            added += n;
+          }
+          if (added > 0) {
+            handle
+                .attach(AuditDao.class)
+                .append(
+                    request.releaseId(),
+                    "trust-feedback",
+                    ReplanStep.SYSTEM_OPERATOR,
+                    describe(request, summary),
+                    "RECORDED",
+                    null);
+          }
+          return added;
+        });
+    // Checked apart from the insert: an attempt that stored the outcomes but died before the
+    // snapshots leaves its retry nothing to insert, and the snapshots still to write.
+    boolean snapshotted =
+        jdbi.withExtension(
+            TrustDao.class, dao -> dao.hasSnapshots(request.releaseId(), OUTCOME_CAUSE));
+    if (!ran.isEmpty() && !snapshotted) {
+      List<String> ids = ran.stream().map(TargetDeployment::targetId).toList();
+      List<Target> targets = jdbi.withExtension(TargetDao.class, dao -> dao.findAll(ids));
+      trust.scoreAndRecord(targets, now, TrustCause.outcome(request.releaseId()));
+    }
+    return summary;
+  }
+
+  /** Each target's telemetry from its deploy until its rollback (or now), one query per wave. */
+  private List<Evidence> evidence(List<TargetDeployment> ran, Instant now) {
+    Map<Integer, List<TargetDeployment>> byWave = new TreeMap<>();
+    ran.forEach(d -> byWave.computeIfAbsent(d.wave(), w -> new ArrayList<>()).add(d));
+    Instant releaseStart =
+        ran.stream().map(TargetDeployment::deployedAt).min(Instant::compareTo).orElse(now);
+    List<String> all = ran.stream().map(TargetDeployment::targetId).toList();
+    Map<String, TargetTelemetry> baselines =
+        telemetry.perTarget(
+            all, releaseStart.minus(trust.settings().baselineWindow()), releaseStart);
+    List<Evidence> evidence = new ArrayList<>(ran.size());
+    for (List<TargetDeployment> wave : byWave.values()) {
+      Instant from = wave.stream().map(TargetDeployment::deployedAt).max(Instant::compareTo).get();
+      Instant to =
+          wave.stream()
+              .map(d -> d.rolledBackAt() == null ? now : d.rolledBackAt())
+              .min(Instant::compareTo)
+              .get();
+      List<String> ids = wave.stream().map(TargetDeployment::targetId).toList();
+      Map<String, TargetTelemetry> during =
+          to.isAfter(from) ? telemetry.perTarget(ids, from, to) : Map.of();
+      for (String id : ids) {
+        TargetTelemetry t = during.get(id);
+        TargetTelemetry baseline = baselines.get(id);
+        evidence.add(
+            new Evidence(
+                id,
+                t == null ? 0 : t.requests(),
+                t == null ? 0 : t.errors(),
+                baseline == null ? 0 : baseline.errorRate()));
+      }
+    }
+    return evidence;
+  }
+
+  private static String describe(OutcomeRequest request, OutcomeSummary summary) {
+    return String.format(
+        Locale.ROOT,
+        "release %s %s: %d targets took it cleanly, %d degraded beyond the release's effect"
+            + " (%.2fx their baselines overall), %d said nothing either way",
+        request.releaseId(),
+        request.finalStatus(),
+        summary.good(),
+        summary.bad(),
+        summary.releaseEffect(),
+        summary.none());
+  }
+}

@@ -1,0 +1,153 @@
+package io.waveguard.activities.trust;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.waveguard.activities.db.Database;
+import io.waveguard.activities.db.DecayedCounts;
+import io.waveguard.activities.db.TrustDao;
+import io.waveguard.activities.db.TrustSnapshotRow;
+import io.waveguard.activities.telemetry.TelemetrySource;
+import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.policy.plan.TrustWeightedPlanner;
+import io.waveguard.workflows.policy.trust.HealthIndicators;
+import io.waveguard.workflows.policy.trust.Risk;
+import io.waveguard.workflows.policy.trust.TargetHistory;
+import io.waveguard.workflows.policy.trust.TrustParameters;
+import io.waveguard.workflows.policy.trust.TrustScore;
+import io.waveguard.workflows.policy.trust.TrustScorer;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Computes targets' trust from PostgreSQL (decayed outcomes) and telemetry (live health against
+ * baseline) with the policy core's {@link TrustScorer}, and persists each computation with its
+ * inputs. The clock is the caller's: activities pass Temporal's time, so a replayed or time-skipped
+ * release scores exactly the windows its gates saw.
+ */
+public final class TrustEngine {
+
+  private final Jdbi jdbi;
+  private final TrustSettings settings;
+  private final HealthReader health;
+
+  public TrustEngine(Jdbi jdbi, TelemetrySource telemetry, TrustSettings settings) {
+    this.jdbi = jdbi;
+    this.settings = settings;
+    this.health = new HealthReader(telemetry, settings.healthWindow(), settings.baselineWindow());
+  }
+
+  public TrustSettings settings() {
+    return settings;
+  }
+
+  /** A scoring of a set of targets: each one's trust, and the model (with its fitted prior). */
+  public record Scoring(Map<String, TrustScore> scores, TrustParameters model) {
+
+    /** The score a target without evidence gets under this model. */
+    public TrustScore prior() {
+      return TrustWeightedPlanner.noEvidence(model);
+    }
+  }
+
+  /** Scores the targets as of {@code at}; persists nothing. */
+  public Scoring score(List<Target> targets, Instant at) {
+    List<String> ids = targets.stream().map(Target::id).toList();
+    Map<String, TargetHistory> histories = histories(ids, at);
+    TrustParameters model = model(histories);
+    Map<String, HealthIndicators> indicators = health.read(ids, at);
+    TrustScorer scorer = new TrustScorer(model);
+    double day = TargetHistory.epochDay(at);
+    Map<String, TrustScore> scores = new LinkedHashMap<>(ids.size() * 2);
+    for (String id : ids) {
+      TargetHistory history = histories.getOrDefault(id, TargetHistory.empty(day));
+      scores.put(id, scorer.score(history, indicators.get(id)));
+    }
+    return new Scoring(scores, model);
+  }
+
+  /** Scores the targets and stores one snapshot per target with its inputs and cause. */
+  public Scoring scoreAndRecord(List<Target> targets, Instant at, TrustCause cause) {
+    Scoring scoring = score(targets, at);
+    record(targets, scoring, at, cause);
+    return scoring;
+  }
+
+  /** Stores one snapshot per target. */
+  public void record(List<Target> targets, Scoring scoring, Instant at, TrustCause cause) {
+    List<TrustSnapshotRow> rows = new ArrayList<>(targets.size());
+    for (Target target : targets) {
+      TrustScore score = scoring.scores().get(target.id());
+      if (score != null) {
+        rows.add(row(target, score, at, cause));
+      }
+    }
+    // One transaction: a reader (or a retry checking for them) sees all snapshots or none.
+    jdbi.useTransaction(handle -> handle.attach(TrustDao.class).insertSnapshots(rows));
+  }
+
+  private Map<String, TargetHistory> histories(List<String> ids, Instant at) {
+    double halfLife = settings.model().halfLifeDays();
+    List<DecayedCounts> counts =
+        jdbi.withExtension(
+            TrustDao.class,
+            dao -> dao.decayedCounts(ids.toArray(String[]::new), Timestamp.from(at), halfLife));
+    double day = TargetHistory.epochDay(at);
+    Map<String, TargetHistory> histories = new HashMap<>(counts.size() * 2);
+    for (DecayedCounts c : counts) {
+      histories.put(c.targetId(), new TargetHistory(c.good(), c.bad(), day));
+    }
+    return histories;
+  }
+
+  /** The configured model, with its prior fitted to these targets' records when so configured. */
+  private TrustParameters model(Map<String, TargetHistory> histories) {
+    if (!settings.fitPriorToFleet()) {
+      return settings.model();
+    }
+    List<double[]> goodBad = new ArrayList<>(histories.size());
+    histories.values().forEach(h -> goodBad.add(new double[] {h.good(), h.bad()}));
+    return settings.model().withPriorFittedTo(goodBad);
+  }
+
+  private TrustSnapshotRow row(Target target, TrustScore score, Instant at, TrustCause cause) {
+    Risk risk = Risk.of(target, score, settings.planning().tierWeights());
+    return new TrustSnapshotRow(
+        0,
+        target.id(),
+        at,
+        cause.kind(),
+        cause.releaseId(),
+        cause.wave(),
+        score.mean(),
+        score.lowerBound(),
+        score.historyMean(),
+        score.health(),
+        score.evidence(),
+        score.history().good(),
+        score.history().bad(),
+        score.posteriorAlpha(),
+        score.posteriorBeta(),
+        risk.impact(),
+        risk.value(),
+        inputs(target, score));
+  }
+
+  private String inputs(Target target, TrustScore score) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("tier", target.tier().wireName());
+    inputs.put("size", target.size());
+    inputs.put("tierWeight", settings.planning().tierWeights().weight(target.tier()));
+    inputs.put("indicators", score.healthInputs());
+    inputs.put("model", score.parameters());
+    try {
+      return Database.JSON.writeValueAsString(inputs);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("trust inputs of " + target.id() + " not serializable", e);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package io.waveguard.activities.bench;
+
+import static io.waveguard.activities.bench.TrustRecomputeBench.median;
+import static io.waveguard.activities.bench.TrustRecomputeBench.min;
+import static io.waveguard.activities.bench.TrustRecomputeBench.seconds;
+import static io.waveguard.activities.bench.TrustRecomputeBench.time;
+
+import io.waveguard.activities.TestDatabase;
+import io.waveguard.activities.release.GateActivitiesImpl;
+import io.waveguard.activities.telemetry.PushTelemetrySource;
+import io.waveguard.activities.telemetry.TargetTelemetry;
+import io.waveguard.workflows.activities.GateRequest;
+import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.workflows.model.GateResult;
+import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.policy.gate.GateEvidence;
+import io.waveguard.workflows.policy.gate.ReleaseGate;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * How long one wave gate takes over a large wave: {@link GateActivitiesImpl#evaluateWave} for
+ * 10,000 deployed targets against 10,000 not-yet-deployed controls on pushed telemetry (a 10-minute
+ * bake and the 45-minute baseline before the release: 1,100,000 telemetry rows read), and the
+ * {@link ReleaseGate} decision alone on that evidence (100,000 latency samples per cohort). Not a
+ * test. Arguments: {@code [deployed] [controls] [repetitions]}, default 10000, 10000, 5.
+ */
+public final class GateBench {
+
+  private static final String RELEASE = "gate-bench";
+  private static final Instant DEPLOYED = Instant.parse("2025-03-01T12:00:00Z");
+  private static final Instant BAKE_START = DEPLOYED.plusSeconds(60);
+  private static final Duration BAKE = Duration.ofMinutes(10);
+  private static final Duration BASELINE = Duration.ofMinutes(45);
+
+  private GateBench() {}
+
+  public static void main(String[] args) {
+    int deployed = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int controls = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+
+    long t0 = System.nanoTime();
+    Jdbi jdbi = TestDatabase.migrated();
+    System.out.printf("embedded PostgreSQL up and migrated in %s%n", seconds(t0));
+    populate(jdbi, deployed, controls);
+
+    PushTelemetrySource telemetry = new PushTelemetrySource(jdbi);
+    GateActivitiesImpl gate = new GateActivitiesImpl(jdbi, telemetry, new ReleaseGate(), BASELINE);
+    ReleasePolicy policy = ReleasePolicy.defaults();
+    GateRequest request =
+        new GateRequest(RELEASE, "plan-" + RELEASE, 1, BAKE_START, BAKE_START.plus(BAKE), policy);
+
+    GateResult warm = gate.evaluateWave(request);
+    System.out.printf("verdict %s: %s%n", warm.verdict(), warm.reason());
+
+    double[] runs = new double[repetitions];
+    for (int i = 0; i < repetitions; i++) {
+      long start = System.nanoTime();
+      gate.evaluateWave(request);
+      runs[i] = (System.nanoTime() - start) / 1e9;
+      System.out.printf(Locale.ROOT, "rep %d: evaluateWave %.3f s%n", i + 1, runs[i]);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "evaluateWave, %d deployed vs %d controls, %d reps: median %.3f s, min %.3f s%n",
+        deployed,
+        controls,
+        repetitions,
+        median(runs),
+        min(runs));
+
+    System.out.println("breakdown (median of 3 each):");
+    List<String> wave = ids(1, deployed);
+    List<String> rest = ids(deployed + 1, deployed + controls);
+    List<String> all = new ArrayList<>(wave);
+    all.addAll(rest);
+    Map<String, TargetTelemetry> baselines =
+        time(
+            "  telemetry: baselines of deployed + controls (45 windows each)",
+            () -> telemetry.perTarget(all, DEPLOYED.minus(BASELINE), DEPLOYED));
+    Map<String, TargetTelemetry> deployedWindow =
+        time(
+            "  telemetry: deployed cohort over the bake (10 windows each)",
+            () -> telemetry.perTarget(wave, BAKE_START, BAKE_START.plus(BAKE)));
+    Map<String, TargetTelemetry> controlWindow =
+        time(
+            "  telemetry: controls over the bake (10 windows each)",
+            () -> telemetry.perTarget(rest, BAKE_START, BAKE_START.plus(BAKE)));
+    GateEvidence deployedEvidence =
+        time(
+            "  evidence: deployed (p99 over own baseline)",
+            () -> evidence(deployedWindow, baselines));
+    GateEvidence controlEvidence =
+        time("  evidence: controls", () -> evidence(controlWindow, baselines));
+    ReleaseGate releaseGate = new ReleaseGate();
+    GateResult decision =
+        time(
+            "  ReleaseGate.evaluate alone (SPRT + Mann-Whitney, %d vs %d samples)"
+                .formatted(
+                    deployedEvidence.latencySamples().length,
+                    controlEvidence.latencySamples().length),
+            () -> releaseGate.evaluate(deployedEvidence, controlEvidence, policy));
+    System.out.printf("decision alone: %s%n", decision.verdict());
+  }
+
+  private static void populate(Jdbi jdbi, int deployed, int controls) {
+    int total = deployed + controls;
+    long t0 = System.nanoTime();
+    jdbi.useHandle(
+        h -> {
+          h.createUpdate(
+                  """
+                  INSERT INTO deployments (release_id, target_id, wave, version, state,
+                                           deploy_count, deployed_at)
+                  SELECT :release, 'gate-' || lpad(g::text, 6, '0'),
+                         CASE WHEN g <= :deployed THEN 1 ELSE 2 END, '3.0',
+                         CASE WHEN g <= :deployed THEN 'DEPLOYED' ELSE 'PENDING' END,
+                         CASE WHEN g <= :deployed THEN 1 ELSE 0 END,
+                         CASE WHEN g <= :deployed THEN CAST(:at AS timestamptz) END
+                  FROM generate_series(1, :total) g
+                  """)
+              .bind("release", RELEASE)
+              .bind("deployed", deployed)
+              .bind("total", total)
+              .bind("at", Timestamp.from(DEPLOYED))
+              .execute();
+          // 45 baseline minutes before the deploy, then the bake; 0.1-0.3 % errors, p99 per target.
+          int rows =
+              h.createUpdate(
+                      """
+                      INSERT INTO telemetry_samples (target_id, window_start, window_end,
+                          requests, errors, latency_p99_ms, crashes)
+                      SELECT 'gate-' || lpad(g::text, 6, '0'), s, s + interval '1 minute',
+                             1000, 1 + g % 3, 80 + g % 320 + (extract(minute FROM s)::int * 7 + g) % 11, 0
+                      FROM (SELECT CAST(:baseline AS timestamptz) + m * interval '1 minute' AS s
+                            FROM generate_series(0, 44) m
+                            UNION ALL
+                            SELECT CAST(:bake AS timestamptz) + m * interval '1 minute'
+                            FROM generate_series(0, :bakeMinutes - 1) m) windows
+                      CROSS JOIN generate_series(1, :total) g
+                      ORDER BY s, g
+                      """)
+                  .bind("baseline", Timestamp.from(DEPLOYED.minus(BASELINE)))
+                  .bind("bake", Timestamp.from(BAKE_START))
+                  .bind("bakeMinutes", (int) BAKE.toMinutes())
+                  .bind("total", total)
+                  .execute();
+          System.out.printf("%d telemetry_samples rows inserted%n", rows);
+          h.execute("VACUUM ANALYZE");
+        });
+    System.out.printf("%d deployments and their telemetry set up in %s%n", total, seconds(t0));
+  }
+
+  /** As the gate activity builds it: errors summed, each p99 over the target's baseline p99. */
+  private static GateEvidence evidence(
+      Map<String, TargetTelemetry> window, Map<String, TargetTelemetry> baselines) {
+    CohortStats stats = CohortStats.EMPTY;
+    List<Double> latency = new ArrayList<>();
+    for (TargetTelemetry t : window.values()) {
+      if (t.requests() > 0) {
+        stats = stats.plus(new CohortStats(1, t.requests(), t.errors()));
+      }
+      TargetTelemetry baseline = baselines.get(t.targetId());
+      double reference = baseline == null ? 0 : baseline.typicalLatencyP99Ms();
+      if (reference > 0) {
+        t.latencyP99Ms().forEach(p99 -> latency.add(p99 / reference));
+      }
+    }
+    return new GateEvidence(stats, latency.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  private static List<String> ids(int from, int to) {
+    List<String> ids = new ArrayList<>(Math.max(0, to - from + 1));
+    for (int g = from; g <= to; g++) {
+      ids.add(String.format(Locale.ROOT, "gate-%06d", g));
+    }
+    return ids;
+  }
+}

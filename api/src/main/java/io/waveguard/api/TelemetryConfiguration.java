@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** Where gates get telemetry: generated from the simulated fleet, or pushed to POST /telemetry. */
+/**
+ * Where gates and trust get telemetry: generated from the simulated fleet, pushed to POST
+ * /telemetry, or read from Prometheus.
+ */
 public class TelemetryConfiguration {
 
   /** The telemetry sources Waveguard ships. */
@@ -12,7 +15,9 @@ public class TelemetryConfiguration {
     /** Generates samples from the fleet's seeded baselines; versions named "faulty" misbehave. */
     SIMULATED,
     /** Reads what agents pushed to POST /api/v1/telemetry. */
-    PUSH
+    PUSH,
+    /** Queries a Prometheus server with the configured PromQL templates. */
+    PROMETHEUS
   }
 
   @NotNull private Source source = Source.SIMULATED;
@@ -20,6 +25,20 @@ public class TelemetryConfiguration {
   /** Traffic each simulated target serves per minute; more traffic lets gates decide sooner. */
   @Min(1)
   private long requestsPerTargetPerMinute = 600;
+
+  /** Used when the source is prometheus. */
+  @jakarta.validation.Valid @NotNull
+  private PrometheusConfiguration prometheus = new PrometheusConfiguration();
+
+  @JsonProperty
+  public PrometheusConfiguration getPrometheus() {
+    return prometheus;
+  }
+
+  @JsonProperty
+  public void setPrometheus(PrometheusConfiguration prometheus) {
+    this.prometheus = prometheus;
+  }
 
   @JsonProperty
   public Source getSource() {

@@ -13,17 +13,23 @@ import io.waveguard.activities.db.Database;
 import io.waveguard.activities.db.ReleaseDao;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TelemetryDao;
+import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.deploy.Deployer;
 import io.waveguard.activities.deploy.SimulatedDeployer;
 import io.waveguard.activities.deploy.WebhookDeployer;
 import io.waveguard.activities.release.DeploymentActivitiesImpl;
 import io.waveguard.activities.release.GateActivitiesImpl;
 import io.waveguard.activities.release.PlanningActivitiesImpl;
+import io.waveguard.activities.release.ReleasePlanner;
 import io.waveguard.activities.release.ReleaseRecordActivitiesImpl;
+import io.waveguard.activities.release.ReplanStep;
+import io.waveguard.activities.release.TrustActivitiesImpl;
 import io.waveguard.activities.telemetry.FaultModel;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.telemetry.SimulatedTelemetrySource;
 import io.waveguard.activities.telemetry.TelemetrySource;
+import io.waveguard.activities.telemetry.prometheus.PrometheusTelemetrySource;
+import io.waveguard.activities.trust.TrustEngine;
 import io.waveguard.api.api.WireFormat;
 import io.waveguard.api.cli.DbCommand;
 import io.waveguard.api.cli.DemoCommand;
@@ -31,18 +37,20 @@ import io.waveguard.api.cli.DevPostgresCommand;
 import io.waveguard.api.cli.DevTemporalCommand;
 import io.waveguard.api.cli.VerifyDeploymentsCommand;
 import io.waveguard.api.cli.WorkerCommand;
+import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.db.KnownTargetsDao;
 import io.waveguard.api.errors.ErrorHandling;
 import io.waveguard.api.health.TemporalHealthCheck;
+import io.waveguard.api.resources.PlanResource;
 import io.waveguard.api.resources.ReleaseResource;
 import io.waveguard.api.resources.TargetResource;
 import io.waveguard.api.resources.TelemetryResource;
 import io.waveguard.api.temporal.ReleaseWorker;
 import io.waveguard.api.temporal.SearchAttributeRegistrar;
 import io.waveguard.api.temporal.TemporalClients;
-import io.waveguard.workflows.policy.ErrorRateRatioGate;
+import io.waveguard.workflows.policy.gate.ReleaseGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +66,8 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
   // What run() built, for embedded runs that drive the application in-process (WaveguardServer).
   private volatile Jdbi jdbi;
   private volatile ReleaseService releaseService;
+  private volatile OperatorCommands operatorCommands;
+  private volatile DryRuns dryRuns;
 
   public static void main(String[] args) throws Exception {
     new WaveguardApplication().run(args);
@@ -77,6 +87,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     bootstrap.addCommand(new WorkerCommand(this));
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new DemoCommand());
+    bootstrap.addCommand(new io.waveguard.api.cli.SimulateCommand());
     bootstrap.addCommand(new DevTemporalCommand());
     bootstrap.addCommand(new DevPostgresCommand());
     bootstrap.addCommand(new VerifyDeploymentsCommand());
@@ -97,6 +108,9 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
         Database.configure(
             new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql"));
 
+    TelemetrySource telemetry = telemetry(config.getTelemetry(), jdbi);
+    TrustEngine trust = new TrustEngine(jdbi, telemetry, config.getTrust().toSettings());
+
     TemporalConfiguration temporalConfig = config.getTemporal();
     TemporalClients temporal = TemporalClients.create(temporalConfig);
     // Managed objects start in this order and stop in reverse: the worker stops before the client.
@@ -113,7 +127,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
               new ReleaseWorker(
                   temporal.client(),
                   temporalConfig.getTaskQueue(),
-                  activities(config, jdbi),
+                  activities(config, jdbi, telemetry, trust),
                   Duration.ofMillis(config.getWorker().getShutdownTimeout().toMilliseconds()),
                   config.getWorker().isStickyExecution()));
     }
@@ -144,7 +158,12 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
             Duration.ofMillis(temporalConfig.getCommandAcceptTimeout().toMilliseconds()));
 
     environment.jersey().register(new ReleaseResource(releases, commands, releaseRows, audit));
-    environment.jersey().register(new TargetResource(jdbi.onDemand(TargetDao.class)));
+    environment
+        .jersey()
+        .register(
+            new TargetResource(jdbi.onDemand(TargetDao.class), jdbi.onDemand(TrustDao.class)));
+    DryRuns dryRuns = new DryRuns(jdbi.onDemand(TargetDao.class), new ReleasePlanner(trust));
+    environment.jersey().register(new PlanResource(dryRuns));
     environment
         .jersey()
         .register(
@@ -156,6 +175,16 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
         .forEach(environment.jersey()::register);
     this.jdbi = jdbi;
     this.releaseService = releases;
+    this.operatorCommands = commands;
+    this.dryRuns = dryRuns;
+  }
+
+  OperatorCommands operatorCommands() {
+    return operatorCommands;
+  }
+
+  DryRuns dryRuns() {
+    return dryRuns;
   }
 
   /** The database handle run() built; null before run(). */
@@ -168,8 +197,9 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     return releaseService;
   }
 
-  /** The four activity implementations a worker registers, with the configured deployer. */
-  private static List<Object> activities(WaveguardConfiguration config, Jdbi jdbi) {
+  /** The activity implementations a worker registers, with the configured deployer. */
+  private static List<Object> activities(
+      WaveguardConfiguration config, Jdbi jdbi, TelemetrySource telemetry, TrustEngine trust) {
     DeployerConfiguration deployerConfig = config.getDeployer();
     Deployer deployer =
         switch (deployerConfig.getType()) {
@@ -179,18 +209,26 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
                   deployerConfig.getUrl(),
                   Duration.ofMillis(deployerConfig.getTimeout().toMilliseconds()));
         };
-    TelemetryConfiguration telemetryConfig = config.getTelemetry();
-    TelemetrySource telemetry =
-        switch (telemetryConfig.getSource()) {
-          case SIMULATED ->
-              new SimulatedTelemetrySource(
-                  jdbi, new FaultModel(), telemetryConfig.getRequestsPerTargetPerMinute());
-          case PUSH -> new PushTelemetrySource(jdbi);
-        };
     return List.of(
-        new PlanningActivitiesImpl(jdbi),
+        new PlanningActivitiesImpl(
+            jdbi, new ReleasePlanner(trust), new ReplanStep(jdbi, trust, telemetry)),
         new DeploymentActivitiesImpl(jdbi, deployer),
-        new GateActivitiesImpl(jdbi, telemetry, new ErrorRateRatioGate()),
-        new ReleaseRecordActivitiesImpl(jdbi));
+        new GateActivitiesImpl(
+            jdbi,
+            telemetry,
+            new ReleaseGate(config.getGate().toParameters()),
+            trust.settings().baselineWindow()),
+        new ReleaseRecordActivitiesImpl(jdbi),
+        new TrustActivitiesImpl(jdbi, telemetry, trust));
+  }
+
+  private static TelemetrySource telemetry(TelemetryConfiguration config, Jdbi jdbi) {
+    return switch (config.getSource()) {
+      case SIMULATED ->
+          new SimulatedTelemetrySource(
+              jdbi, new FaultModel(), config.getRequestsPerTargetPerMinute());
+      case PUSH -> new PushTelemetrySource(jdbi);
+      case PROMETHEUS -> new PrometheusTelemetrySource(config.getPrometheus().toSettings());
+    };
   }
 }

@@ -26,6 +26,10 @@ public class WaveguardConfiguration extends Configuration {
 
   @Valid @NotNull private LimitsConfiguration limits = new LimitsConfiguration();
 
+  @Valid @NotNull private TrustConfiguration trust = new TrustConfiguration();
+
+  @Valid @NotNull private GateConfiguration gate = new GateConfiguration();
+
   /**
    * A configuration with every default, pointed at the given PostgreSQL and Temporal endpoint: the
    * starting point of embedded runs (demo, tests). Adjust further with the setters.
@@ -121,5 +125,25 @@ public class WaveguardConfiguration extends Configuration {
   @JsonProperty
   public void setLimits(LimitsConfiguration limits) {
     this.limits = limits;
+  }
+
+  @JsonProperty
+  public TrustConfiguration getTrust() {
+    return trust;
+  }
+
+  @JsonProperty
+  public void setTrust(TrustConfiguration trust) {
+    this.trust = trust;
+  }
+
+  @JsonProperty
+  public GateConfiguration getGate() {
+    return gate;
+  }
+
+  @JsonProperty
+  public void setGate(GateConfiguration gate) {
+    this.gate = gate;
   }
 }

@@ -6,6 +6,8 @@ import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.waveguard.api.core.DryRuns;
+import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.ReleaseService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -82,6 +84,16 @@ public final class WaveguardServer implements AutoCloseable {
   /** The release service behind the REST API: embedded runs start releases exactly as it does. */
   public ReleaseService releases() {
     return application.releaseService();
+  }
+
+  /** Operator commands as the REST API applies them (audited, through Temporal updates). */
+  public OperatorCommands operatorCommands() {
+    return application.operatorCommands();
+  }
+
+  /** Dry runs as POST /api/v1/plans answers them. */
+  public DryRuns dryRuns() {
+    return application.dryRuns();
   }
 
   /** The application's database handle, with Waveguard's plugins and mappers installed. */

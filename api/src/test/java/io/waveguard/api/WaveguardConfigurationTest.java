@@ -10,7 +10,12 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import io.waveguard.activities.telemetry.prometheus.PrometheusSettings;
+import io.waveguard.activities.trust.TrustSettings;
+import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.policy.gate.GateParameters;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,37 @@ class WaveguardConfigurationTest {
     assertThat(config.getTelemetry().getRequestsPerTargetPerMinute()).isEqualTo(600);
     assertThat(config.getLimits().getMaxRequestBody().toBytes()).isEqualTo(1024 * 1024);
     assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql://");
+  }
+
+  @Test
+  void exampleTrustGateAndPrometheusSectionsEqualThePolicyCoreDefaults() throws Exception {
+    WaveguardConfiguration config = load(exampleConfig());
+
+    TrustSettings trust = config.getTrust().toSettings();
+    TrustSettings defaults = TrustSettings.defaults();
+    assertThat(trust.model()).isEqualTo(defaults.model());
+    assertThat(trust.planning().tierThresholds()).isEqualTo(defaults.planning().tierThresholds());
+    assertThat(trust.planning().tierWeights().weight(Tier.SAFETY_CRITICAL)).isEqualTo(30.0);
+    assertThat(trust.planning().cumulativeImpactSteps())
+        .isEqualTo(defaults.planning().cumulativeImpactSteps());
+    assertThat(trust.attribution()).isEqualTo(defaults.attribution());
+    assertThat(trust.healthWindow()).isEqualTo(defaults.healthWindow());
+    assertThat(trust.baselineWindow()).isEqualTo(defaults.baselineWindow());
+    assertThat(config.getGate().toParameters()).isEqualTo(GateParameters.defaults());
+    PrometheusSettings prometheus = config.getTelemetry().getPrometheus().toSettings();
+    assertThat(prometheus)
+        .isEqualTo(PrometheusSettings.defaults(URI.create("http://127.0.0.1:9090")));
+  }
+
+  @Test
+  void aThresholdOutOfRangeIsRejectedByName(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("trust.yml");
+    Files.writeString(file, "trust:\n  tiers:\n    standard: {weight: 3, threshold: 1.5}\n");
+    WaveguardConfiguration config = load(file.toString());
+
+    assertThatThrownBy(() -> config.getTrust().toSettings())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("threshold of STANDARD");
   }
 
   @Test

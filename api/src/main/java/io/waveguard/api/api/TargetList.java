@@ -2,5 +2,9 @@ package io.waveguard.api.api;
 
 import java.util.List;
 
-/** One page of GET /api/v1/targets, in id order. */
-public record TargetList(List<TargetView> targets, int limit, int offset) {}
+/**
+ * One page of GET /api/v1/targets.
+ *
+ * @param sort id, trust (least trusted first) or risk (riskiest first)
+ */
+public record TargetList(List<TargetView> targets, String sort, int limit, int offset) {}

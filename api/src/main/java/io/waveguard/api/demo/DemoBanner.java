@@ -37,14 +37,18 @@ final class DemoBanner {
           curl -s %1$s/api/v1/releases/%6$s
           curl -s '%1$s/api/v1/targets?service=payments&tier=safety-critical'
           curl -s -X POST %1$s/api/v1/releases -H 'Content-Type: application/json' \\
-            -d '{"service": "payments", "version": "2.6.0", "strategy": "trust-weighted",
+            -d '{"service": "payments", "version": "2.8.0", "strategy": "trust-weighted",
                  "policy": {"bakeSeconds": %7$d, "minRequestsPerCohort": %8$d}}'
           curl -s -X POST %1$s/api/v1/releases/<releaseId>/abort \\
             -H 'Content-Type: application/json' -d '{"operator": "you", "reason": "just looking"}'
+          curl -s -X POST %1$s/api/v1/plans -H 'Content-Type: application/json' \
+            -d '{"service": "payments", "version": "2.7.0", "strategy": "canary"}'
+          curl -s '%1$s/api/v1/targets?service=payments&sort=risk&limit=5'
+          curl -s %1$s/api/v1/targets/payments-cell-001/trust
           temporal workflow show --workflow-id release-%6$s --address %3$s
 
-        Releases (trust-weighted, %7$d s bake per wave; the faulty one starts once the good one's
-        first wave is deployed):
+        Releases, one after the other (trust-weighted, %7$d s bake per wave): a good one, a faulty
+        one (10x errors), and a silent one (its targets stop reporting telemetry):
         """
             .formatted(
                 api,

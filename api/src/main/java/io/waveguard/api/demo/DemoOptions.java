@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param temporalPort the embedded Temporal server's gRPC port; 0 picks a free one, and a busy port
  *     is replaced by a free one
  * @param bakeSeconds every wave's bake
- * @param timeout how long {@link DemoRun#awaitOutcome()} waits for both releases to finish
+ * @param timeout how long {@link DemoRun#awaitOutcome()} waits for the releases to finish
  */
 public record DemoOptions(
     int apiPort, int adminPort, int temporalPort, long bakeSeconds, Duration timeout) {

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the demo shows: a payments fleet in four tiers, a good release that goes everywhere and a
- * faulty one that the first gate stops before it reaches a critical tier.
+ * What the demo shows: a payments fleet in four tiers with two months of history, a good release
+ * that goes everywhere, a faulty one that the first gate stops before it reaches a critical tier,
+ * and one whose targets stop reporting telemetry, which pauses instead of going on blind.
  */
 public final class DemoScenario {
 
   public static final String SERVICE = "payments";
   public static final String GOOD_RELEASE = "payments-2-4-0";
   public static final String FAULTY_RELEASE = "payments-2-5-0-faulty";
+  public static final String SILENT_RELEASE = "payments-2-6-0-silent";
 
   /** 50 targets: 20 low, 20 standard, 8 finance-critical, 2 safety-critical; six waves. */
   static final int FLEET_SIZE = 50;
@@ -35,8 +37,11 @@ public final class DemoScenario {
    */
   static final long REQUESTS_PER_TARGET_PER_MINUTE = 600_000;
 
-  /** Well below what the first wave serves in a 3-second bake (~29,000), so no gate waits. */
-  static final long MIN_REQUESTS_PER_COHORT = 20_000;
+  /** Below what the first wave serves in a 3-second bake, so a gate with telemetry never waits. */
+  static final long MIN_REQUESTS_PER_COHORT = 5_000;
+
+  /** Latency points per cohort the demo's gate needs: a one-target wave has 4 per 4-second bake. */
+  static final int LATENCY_MIN_SAMPLES = 8;
 
   private DemoScenario() {}
 
@@ -66,14 +71,23 @@ public final class DemoScenario {
     return spec(FAULTY_RELEASE, "2.5.0-faulty", bakeSeconds);
   }
 
+  /** Its version names it silent: targets running it report no telemetry at all. */
+  static ReleaseSpec silentRelease(long bakeSeconds) {
+    return spec(SILENT_RELEASE, "2.6.0-silent", bakeSeconds);
+  }
+
   private static ReleaseSpec spec(String releaseId, String version, long bakeSeconds) {
     return new ReleaseSpec(
         releaseId, SERVICE, version, Strategy.TRUST_WEIGHTED, null, policy(bakeSeconds), "demo");
   }
 
-  /** The outcome the demo exists to show. */
+  /**
+   * The outcome the demo exists to show; the silent release ends ABORTED because the demo's
+   * operator aborts it once it paused (and only then).
+   */
   static boolean isExpected(Map<String, ReleaseStatus> statuses) {
     return statuses.get(GOOD_RELEASE) == ReleaseStatus.COMPLETED
-        && statuses.get(FAULTY_RELEASE) == ReleaseStatus.ROLLED_BACK;
+        && statuses.get(FAULTY_RELEASE) == ReleaseStatus.ROLLED_BACK
+        && statuses.get(SILENT_RELEASE) == ReleaseStatus.ABORTED;
   }
 }

@@ -1,9 +1,14 @@
 package io.waveguard.api.resources;
 
 import io.waveguard.activities.db.TargetDao;
+import io.waveguard.activities.db.TrustDao;
+import io.waveguard.activities.db.TrustSnapshotRow;
 import io.waveguard.api.api.TargetList;
 import io.waveguard.api.api.TargetRequest;
 import io.waveguard.api.api.TargetView;
+import io.waveguard.api.api.TrustHistory;
+import io.waveguard.api.api.TrustSnapshotView;
+import io.waveguard.api.api.TrustSummary;
 import io.waveguard.api.errors.ApiException;
 import io.waveguard.workflows.model.Target;
 import io.waveguard.workflows.model.Tier;
@@ -20,19 +25,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** The fleet: deployment targets, created and replaced with PUT. */
+/** The fleet: deployment targets (created and replaced with PUT) and their trust. */
 @Path("/api/v1/targets")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TargetResource {
 
   private static final Pattern TARGET_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  private final TargetDao targets;
+  private static final List<String> SORTS = List.of("id", "trust", "risk");
 
-  public TargetResource(TargetDao targets) {
+  private final TargetDao targets;
+  private final TrustDao trust;
+
+  public TargetResource(TargetDao targets, TrustDao trust) {
     this.targets = targets;
+    this.trust = trust;
   }
 
   /** Creates (201) or replaces (200) a target. */
@@ -58,26 +70,64 @@ public final class TargetResource {
   @GET
   @Path("/{id}")
   public TargetView get(@PathParam("id") String id) {
-    return targets
-        .find(id)
-        .map(TargetView::of)
-        .orElseThrow(() -> ApiException.notFound("target '" + id + "' not found"));
+    Target target = find(id);
+    return views(List.of(target)).get(0);
+  }
+
+  /** The target's trust computations, newest first, with the outcomes they rest on. */
+  @GET
+  @Path("/{id}/trust")
+  public TrustHistory trust(@PathParam("id") String id, @QueryParam("limit") String limit) {
+    find(id);
+    int pageSize = QueryParams.intParam("limit", limit, 50, 1, 1000);
+    return new TrustHistory(
+        id,
+        trust.history(id, pageSize).stream().map(TrustSnapshotView::of).toList(),
+        trust.outcomes(id, pageSize));
   }
 
   @GET
   public TargetList list(
       @QueryParam("service") String service,
       @QueryParam("tier") String tier,
+      @QueryParam("sort") String sort,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
     int pageSize = QueryParams.intParam("limit", limit, 100, 1, 1000);
     int skip = QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
-    return new TargetList(
-        targets.list(QueryParams.optional(service), tier(tier), pageSize, skip).stream()
-            .map(TargetView::of)
-            .toList(),
-        pageSize,
-        skip);
+    String order = sort(sort);
+    List<Target> page =
+        targets.listSorted(QueryParams.optional(service), tier(tier), order, pageSize, skip);
+    return new TargetList(views(page), order, pageSize, skip);
+  }
+
+  private Target find(String id) {
+    return targets
+        .find(id)
+        .orElseThrow(() -> ApiException.notFound("target '" + id + "' not found"));
+  }
+
+  /** The targets with their latest trust, in the given order. */
+  private List<TargetView> views(List<Target> page) {
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    Map<String, TrustSummary> latest =
+        trust.latest(page.stream().map(Target::id).toArray(String[]::new)).stream()
+            .collect(Collectors.toMap(TrustSnapshotRow::targetId, TrustSummary::of));
+    return page.stream().map(t -> TargetView.of(t, latest.get(t.id()))).toList();
+  }
+
+  private static String sort(String raw) {
+    String sort = QueryParams.optional(raw);
+    if (sort == null) {
+      return "id";
+    }
+    if (!SORTS.contains(sort)) {
+      throw ApiException.invalidField(
+          "sort", "unknown sort '%s'; expected one of %s".formatted(sort, SORTS));
+    }
+    return sort;
   }
 
   private static String tier(String raw) {

@@ -2,6 +2,7 @@ package io.waveguard.api.demo;
 
 import static io.waveguard.api.demo.DemoScenario.FAULTY_RELEASE;
 import static io.waveguard.api.demo.DemoScenario.GOOD_RELEASE;
+import static io.waveguard.api.demo.DemoScenario.SILENT_RELEASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -43,7 +44,7 @@ class DemoRunTest {
   @BeforeAll
   static void runTheDemo() throws Exception {
     // Free ports everywhere, so a demo or dev server running on this machine does not interfere.
-    DemoOptions options = new DemoOptions(0, 0, 0, 3, Duration.ofSeconds(50));
+    DemoOptions options = new DemoOptions(0, 0, 0, 3, Duration.ofSeconds(180));
     demo = DemoRun.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
     outcome = demo.awaitOutcome();
     demo.printOutcome(outcome);
@@ -61,16 +62,34 @@ class DemoRunTest {
   }
 
   @Test
-  void goodReleaseCompletesAndFaultyReleaseRollsBack() {
+  void goodReleaseCompletesFaultyRollsBackSilentPausesUntilAborted() {
     assertThat(outcome.statuses())
         .containsExactly(
             entry(GOOD_RELEASE, ReleaseStatus.COMPLETED),
-            entry(FAULTY_RELEASE, ReleaseStatus.ROLLED_BACK));
+            entry(FAULTY_RELEASE, ReleaseStatus.ROLLED_BACK),
+            entry(SILENT_RELEASE, ReleaseStatus.ABORTED));
     assertThat(outcome.exitCode()).isZero();
+    int waves = demo.releases().state(GOOD_RELEASE).waveCount();
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("release payments-2-4-0 COMPLETED\n")
         .contains("release payments-2-5-0-faulty ROLLED_BACK\n")
-        .contains("[payments-2-4-0] wave 6/6 PASSED");
+        .contains("release payments-2-6-0-silent ABORTED\n")
+        .contains("[payments-2-4-0] wave %d/%d PASSED".formatted(waves, waves))
+        .contains("[payments-2-6-0-silent] PAUSED  gate inconclusive on wave 1")
+        .contains("deployed saw 0");
+  }
+
+  @Test
+  void dryRunPrintedSafetyCriticalTargetsOnlyInTheLastWave() {
+    String out = printed.toString(StandardCharsets.UTF_8);
+    int waves = demo.releases().state(GOOD_RELEASE).waveCount();
+
+    assertThat(out).contains("Dry run of payments 2.4.0 (trust-weighted");
+    assertThat(out).containsPattern("wave %d: +\\d+ targets, safety-critical".formatted(waves));
+    for (int wave = 1; wave < waves; wave++) {
+      assertThat(out)
+          .doesNotContainPattern("wave %d: +\\d+ targets, safety-critical".formatted(wave));
+    }
   }
 
   @Test
@@ -115,7 +134,7 @@ class DemoRunTest {
     ReleaseState state = demo.releases().state(FAULTY_RELEASE);
     List<WaveView> waves = state.waves();
 
-    assertThat(waves).hasSize(6);
+    assertThat(waves).hasSize(demo.releases().state(GOOD_RELEASE).waveCount());
     assertThat(waves.get(0).status()).isEqualTo(WaveStatus.ROLLED_BACK);
     assertThat(waves.get(0).gate().verdict()).isEqualTo(GateVerdict.FAIL);
     assertThat(waves.subList(1, waves.size()))

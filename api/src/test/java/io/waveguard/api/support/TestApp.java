@@ -58,6 +58,10 @@ public final class TestApp {
     config.getTemporal().setQueryTimeout(Duration.seconds(2));
     config.getTemporal().setCommandAcceptTimeout(Duration.seconds(3));
     config.getWorker().setEnabled(worker);
+    // Bakes in tests last seconds: enough simulated traffic and latency points in that time for
+    // the statistical gate to decide rather than keep sampling.
+    config.getTelemetry().setRequestsPerTargetPerMinute(600_000);
+    config.getGate().latencyMinSamples = 4;
     config.getWorker().setShutdownTimeout(Duration.seconds(2));
     ((DefaultLoggingFactory) config.getLoggingFactory()).setLevel("WARN");
     return config;

@@ -1,0 +1,51 @@
+package io.waveguard.api.core;
+
+import io.waveguard.activities.db.TargetDao;
+import io.waveguard.activities.release.ReleasePlanner;
+import io.waveguard.api.api.PlanView;
+import io.waveguard.api.errors.ApiException;
+import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.Target;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Plans a release the way its workflow would, with the same planner and the targets' trust right
+ * now, and returns the plan without storing or starting anything.
+ */
+public final class DryRuns {
+
+  private final TargetDao targets;
+  private final ReleasePlanner planner;
+  private final Clock clock;
+
+  public DryRuns(TargetDao targets, ReleasePlanner planner) {
+    this(targets, planner, Clock.systemUTC());
+  }
+
+  DryRuns(TargetDao targets, ReleasePlanner planner, Clock clock) {
+    this.targets = targets;
+    this.planner = planner;
+    this.clock = clock;
+  }
+
+  public PlanView plan(ReleaseSpec spec) {
+    List<Target> service = targets.forService(spec.service());
+    if (service.isEmpty()) {
+      throw ApiException.invalidField(
+          "service", "service '%s' has no targets".formatted(spec.service()));
+    }
+    List<Target> selected = service.stream().filter(spec.selector()::matches).toList();
+    if (selected.isEmpty()) {
+      throw ApiException.invalidField(
+          "selector",
+          "the selector matches none of the %d targets of service '%s'"
+              .formatted(service.size(), spec.service()));
+    }
+    return PlanView.of(
+        spec.service(),
+        spec.version(),
+        spec.strategy(),
+        planner.plan(spec, selected, clock.instant()));
+  }
+}

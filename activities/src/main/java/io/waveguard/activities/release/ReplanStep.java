@@ -83,7 +83,7 @@ public final class ReplanStep {
     remaining.values().forEach(scored::addAll);
     TrustEngine.Scoring scoring =
         trust.scoreAndRecord(scored, now, TrustCause.replan(releaseId, request.nextWave()));
-    long deployedRequests = deployedRequests(releaseId, deployed, now);
+    long deployedRequests = deployedRequests(rows, request.nextWave(), now);
     Replan replan =
         new Replanner(trust.settings().planning(), scoring.prior())
             .replan(
@@ -128,14 +128,27 @@ public final class ReplanStep {
         .collect(Collectors.toMap(Target::id, Function.identity()));
   }
 
-  /** Requests the deployed cohort served since the release's first deploy: evidence seen so far. */
-  private long deployedRequests(String releaseId, List<Target> deployed, Instant now) {
-    Instant first =
-        jdbi.withExtension(DeploymentDao.class, dao -> dao.firstDeployedAt(releaseId)).orElse(now);
-    if (deployed.isEmpty() || !first.isBefore(now)) {
-      return 0;
+  /**
+   * Requests the deployed cohort served on the new version: each wave counted from its own deploy
+   * (its latest confirmed target), so a later wave's hours on the old version are no evidence.
+   */
+  private long deployedRequests(List<TargetDeployment> rows, int nextWave, Instant now) {
+    Map<Integer, List<TargetDeployment>> byWave = new TreeMap<>();
+    for (TargetDeployment row : rows) {
+      if (row.wave() < nextWave && row.isDeployed() && row.deployedAt() != null) {
+        byWave.computeIfAbsent(row.wave(), w -> new ArrayList<>()).add(row);
+      }
     }
-    return telemetry.aggregate(deployed.stream().map(Target::id).toList(), first, now).requests();
+    long requests = 0;
+    for (List<TargetDeployment> wave : byWave.values()) {
+      Instant from =
+          wave.stream().map(TargetDeployment::deployedAt).max(Instant::compareTo).orElse(now);
+      if (from.isBefore(now)) {
+        List<String> ids = wave.stream().map(TargetDeployment::targetId).toList();
+        requests += telemetry.aggregate(ids, from, now).requests();
+      }
+    }
+    return requests;
   }
 
   /** Moves targets whose wave changed and updates the waves' impacts. */

@@ -52,7 +52,8 @@ public final class TestDatabase {
     EmbeddedPostgres server = server();
     String name = "waveguard_test_" + COUNTER.incrementAndGet();
     execute(server.getPostgresDatabase(), createStatement.formatted(name));
-    return server.getDatabase("postgres", name);
+    // As production is configured: multi-row INSERTs for batches (trust snapshots, plans).
+    return server.getDatabase("postgres", name, java.util.Map.of("reWriteBatchedInserts", "true"));
   }
 
   private static synchronized EmbeddedPostgres server() {

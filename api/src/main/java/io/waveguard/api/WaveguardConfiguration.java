@@ -64,6 +64,8 @@ public class WaveguardConfiguration extends Configuration {
     database.setUrl("jdbc:postgresql://localhost:5432/waveguard");
     database.setUser("waveguard");
     database.setValidationQuery("SELECT 1");
+    // Batches (trust snapshots of a whole fleet, plans) as multi-row INSERTs: about twice as fast.
+    database.setProperties(java.util.Map.of("reWriteBatchedInserts", "true"));
     return database;
   }
 

@@ -83,6 +83,37 @@ public interface TelemetryDao {
         targetIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to), seconds);
   }
 
+  /**
+   * Both windows the trust engine reads, in one pass over the samples: the health window [h, to)
+   * and the baseline window [b, h), summed, with each window's median p99. Only targets that
+   * reported in the health window.
+   */
+  @SqlQuery(
+      """
+      SELECT target_id,
+             sum(requests) FILTER (WHERE window_start >= :h) AS requests,
+             sum(errors) FILTER (WHERE window_start >= :h) AS errors,
+             sum(crashes) FILTER (WHERE window_start >= :h) AS crashes,
+             extract(epoch FROM sum(window_end - window_start)
+                                FILTER (WHERE window_start >= :h)) AS covered_seconds,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_p99_ms)
+                 FILTER (WHERE window_start >= :h) AS p99,
+             coalesce(sum(requests) FILTER (WHERE window_start < :h), 0) AS baseline_requests,
+             coalesce(sum(errors) FILTER (WHERE window_start < :h), 0) AS baseline_errors,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_p99_ms)
+                 FILTER (WHERE window_start < :h) AS baseline_p99
+      FROM telemetry_samples
+      WHERE target_id = ANY(:targetIds) AND window_start >= :b AND window_start < :to
+      GROUP BY target_id
+      HAVING count(*) FILTER (WHERE window_start >= :h) > 0
+      """)
+  @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(HealthSummaryRow.class)
+  List<HealthSummaryRow> healthSummaries(
+      @Bind("targetIds") String[] targetIds,
+      @Bind("b") Timestamp baselineStart,
+      @Bind("h") Timestamp healthStart,
+      @Bind("to") Timestamp end);
+
   /** Retention: drops samples older than the cutoff. Returns rows deleted. */
   @SqlUpdate("DELETE FROM telemetry_samples WHERE window_start < :cutoff")
   int deleteOlderThan(@Bind("cutoff") Timestamp cutoff);

@@ -1,7 +1,11 @@
 package io.waveguard.activities.telemetry;
 
+import io.waveguard.activities.db.HealthSummaryRow;
 import io.waveguard.activities.db.TelemetryDao;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,5 +27,51 @@ public final class PushTelemetrySource implements TelemetrySource {
     Map<String, TargetTelemetry> byTarget = new LinkedHashMap<>(rows.size() * 2);
     rows.forEach(row -> byTarget.put(row.targetId(), row));
     return byTarget;
+  }
+
+  /** One pass over both windows, medians computed in PostgreSQL: what trust recomputes read. */
+  @Override
+  public Map<String, HealthWindows> healthWindows(
+      List<String> targetIds, Instant baselineStart, Instant healthStart, Instant end) {
+    if (targetIds.isEmpty() || !healthStart.isBefore(end)) {
+      return Map.of();
+    }
+    List<HealthSummaryRow> rows =
+        jdbi.withExtension(
+            TelemetryDao.class,
+            dao ->
+                dao.healthSummaries(
+                    targetIds.toArray(String[]::new),
+                    Timestamp.from(baselineStart),
+                    Timestamp.from(healthStart),
+                    Timestamp.from(end)));
+    double healthSeconds = Duration.between(healthStart, end).toMillis() / 1000.0;
+    Map<String, HealthWindows> windows = new HashMap<>(rows.size() * 2);
+    for (HealthSummaryRow row : rows) {
+      TargetTelemetry current =
+          new TargetTelemetry(
+              row.targetId(),
+              row.requests(),
+              Math.min(row.errors(), row.requests()),
+              row.crashes(),
+              Math.max(0, Math.min(1, row.coveredSeconds() / healthSeconds)),
+              latency(row.p99()));
+      TargetTelemetry baseline =
+          row.baselineRequests() == 0 && row.baselineP99() == null
+              ? null
+              : new TargetTelemetry(
+                  row.targetId(),
+                  row.baselineRequests(),
+                  Math.min(row.baselineErrors(), row.baselineRequests()),
+                  0,
+                  1,
+                  latency(row.baselineP99()));
+      windows.put(row.targetId(), new HealthWindows(current, baseline));
+    }
+    return windows;
+  }
+
+  private static List<Double> latency(Double p99) {
+    return p99 == null ? List.of() : List.of(p99);
   }
 }

@@ -21,6 +21,25 @@ public interface TelemetrySource {
    */
   Map<String, TargetTelemetry> perTarget(List<String> targetIds, Instant from, Instant to);
 
+  /**
+   * Each target's health window [healthStart, end) and baseline window [baselineStart,
+   * healthStart); targets without telemetry in the health window are left out. Sources that can
+   * read both in one pass (PostgreSQL) override this; the latency lists may then hold only each
+   * window's typical p99.
+   */
+  default Map<String, HealthWindows> healthWindows(
+      List<String> targetIds, Instant baselineStart, Instant healthStart, Instant end) {
+    Map<String, TargetTelemetry> now = perTarget(targetIds, healthStart, end);
+    if (now.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, TargetTelemetry> before =
+        perTarget(List.copyOf(now.keySet()), baselineStart, healthStart);
+    Map<String, HealthWindows> windows = new java.util.HashMap<>(now.size() * 2);
+    now.forEach((id, current) -> windows.put(id, new HealthWindows(current, before.get(id))));
+    return windows;
+  }
+
   /** The targets' summed requests and errors over [from, to). */
   default CohortStats aggregate(List<String> targetIds, Instant from, Instant to) {
     CohortStats total = CohortStats.EMPTY;

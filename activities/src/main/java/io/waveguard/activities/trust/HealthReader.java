@@ -1,5 +1,6 @@
 package io.waveguard.activities.trust;
 
+import io.waveguard.activities.telemetry.HealthWindows;
 import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.workflows.policy.trust.HealthIndicators;
@@ -28,15 +29,10 @@ final class HealthReader {
 
   Map<String, HealthIndicators> read(List<String> targetIds, Instant at) {
     Instant healthStart = at.minus(healthWindow);
-    Map<String, TargetTelemetry> now = telemetry.perTarget(targetIds, healthStart, at);
-    if (now.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, TargetTelemetry> baseline =
-        telemetry.perTarget(
-            List.copyOf(now.keySet()), healthStart.minus(baselineWindow), healthStart);
-    Map<String, HealthIndicators> indicators = new HashMap<>(now.size() * 2);
-    now.forEach((id, current) -> indicators.put(id, indicators(current, baseline.get(id))));
+    Map<String, HealthWindows> windows =
+        telemetry.healthWindows(targetIds, healthStart.minus(baselineWindow), healthStart, at);
+    Map<String, HealthIndicators> indicators = new HashMap<>(windows.size() * 2);
+    windows.forEach((id, w) -> indicators.put(id, indicators(w.current(), w.baseline())));
     return indicators;
   }
 

@@ -10,7 +10,10 @@ final class ReleaseActivityOptions {
 
   private ReleaseActivityOptions() {}
 
-  /** Planning reads targets and writes one plan: seconds, even for 100k targets. */
+  /**
+   * Planning and re-planning score every target's trust and write the plan: about 20 s for 100,000
+   * targets on a 2-core machine (README, Benchmarks), so two minutes leave room.
+   */
   static final ActivityOptions PLANNING =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(2))

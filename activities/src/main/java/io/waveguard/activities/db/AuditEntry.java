@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One operator command in the audit log.
  *
- * @param outcome ACCEPTED, REJECTED, or QUEUED (an abort signalled while no worker answered)
+ * @param outcome ACCEPTED, REJECTED, or QUEUED (an abort signalled while no worker answered) for
+ *     operator commands; RECORDED for what Waveguard decided itself (gate, replan, trust-feedback)
  * @param detail the rejection reason or the resulting status
  */
 public record AuditEntry(

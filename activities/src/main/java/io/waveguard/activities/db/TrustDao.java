@@ -24,7 +24,11 @@ public interface TrustDao {
       VALUES (:releaseId, :targetId, :verdict, :reason, :at)
       ON CONFLICT (release_id, target_id) DO NOTHING
       """)
-  int[] insertOutcomes(@BindMethods List<OutcomeRow> outcomes);
+  void insertOutcomes(@BindMethods List<OutcomeRow> outcomes);
+
+  /** True when the release's outcomes are stored already. */
+  @SqlQuery("SELECT EXISTS (SELECT 1 FROM target_outcomes WHERE release_id = :releaseId)")
+  boolean hasOutcomes(@Bind("releaseId") String releaseId);
 
   /**
    * Each target's outcomes up to {@code now}, decayed with the half-life: weight 0.5^(age /

@@ -72,24 +72,24 @@ public final class TrustActivitiesImpl implements TrustActivities {
       bad += a.verdict() == OutcomeAttribution.Verdict.BAD ? 1 : 0;
     }
     OutcomeSummary summary = new OutcomeSummary(good, bad, rows.size() - good - bad, effect);
-    jdbi.inTransaction(
+    jdbi.useTransaction(
         handle -> {
-          int added = 0;
-          for (int n : handle.attach(TrustDao.class).insertOutcomes(rows)) {
-            added += n;
+          TrustDao trustDao = handle.attach(TrustDao.class);
+          // Row counts of rewritten batches are not reported, so ask before inserting: only the
+          // first attempt that stores this release's outcomes writes the audit entry.
+          if (rows.isEmpty() || trustDao.hasOutcomes(request.releaseId())) {
+            return;
           }
-          if (added > 0) {
-            handle
-                .attach(AuditDao.class)
-                .append(
-                    request.releaseId(),
-                    "trust-feedback",
-                    ReplanStep.SYSTEM_OPERATOR,
-                    describe(request, summary),
-                    "RECORDED",
-                    null);
-          }
-          return added;
+          trustDao.insertOutcomes(rows);
+          handle
+              .attach(AuditDao.class)
+              .append(
+                  request.releaseId(),
+                  "trust-feedback",
+                  ReplanStep.SYSTEM_OPERATOR,
+                  describe(request, summary),
+                  "RECORDED",
+                  null);
         });
     // Checked apart from the insert: an attempt that stored the outcomes but died before the
     // snapshots leaves its retry nothing to insert, and the snapshots still to write.

@@ -6,6 +6,8 @@ import static io.waveguard.api.demo.DemoScenario.SILENT_RELEASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.waveguard.activities.db.AuditDao;
+import io.waveguard.activities.db.AuditEntry;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.deploy.FleetLogEntry;
@@ -140,5 +142,41 @@ class DemoRunTest {
     assertThat(waves.subList(1, waves.size()))
         .allSatisfy(wave -> assertThat(wave.status()).isEqualTo(WaveStatus.PENDING));
     assertThat(state.outcomeReason()).contains("gate failed on wave 1");
+  }
+
+  @Test
+  void gatesReplansAndOutcomesAreInTheAuditLogAndTrustLearnedFromBothReleases() {
+    List<AuditEntry> good =
+        demo.jdbi().withExtension(AuditDao.class, a -> a.forRelease(GOOD_RELEASE));
+    List<AuditEntry> faulty =
+        demo.jdbi().withExtension(AuditDao.class, a -> a.forRelease(FAULTY_RELEASE));
+
+    assertThat(good).filteredOn(e -> e.action().equals("replan")).isNotEmpty();
+    List<AuditEntry> goodGates = good.stream().filter(e -> e.action().equals("gate")).toList();
+    // A gate may keep sampling (INCONCLUSIVE) before it passes; none of the good one's fails.
+    assertThat(goodGates).noneSatisfy(e -> assertThat(e.reason()).startsWith("FAIL"));
+    assertThat(goodGates.get(goodGates.size() - 1).reason()).startsWith("PASS");
+    assertThat(faulty)
+        .filteredOn(e -> e.action().equals("gate"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.reason()).startsWith("FAIL").contains("conditional SPRT");
+              assertThat(e.outcome()).isEqualTo("RECORDED");
+              assertThat(e.detail()).contains("deployed").contains("controls");
+            });
+    assertThat(faulty).filteredOn(e -> e.action().equals("trust-feedback")).hasSize(1);
+    // The good release vouches for every target; the faulty one blames none of them.
+    assertThat(verdicts(GOOD_RELEASE)).containsOnly("GOOD");
+    assertThat(verdicts(FAULTY_RELEASE)).isNotEmpty().containsOnly("NONE");
+  }
+
+  private static List<String> verdicts(String releaseId) {
+    return demo.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT verdict FROM target_outcomes WHERE release_id = :r")
+                    .bind("r", releaseId)
+                    .mapTo(String.class)
+                    .list());
   }
 }

@@ -8,8 +8,6 @@ import io.waveguard.workflows.model.ReleaseStatus;
 import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.model.WaveStatus;
 import io.waveguard.workflows.model.WaveSummary;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +38,7 @@ public final class ReleaseStateMachine {
 
   private final ReleasePolicy policy;
   private boolean replanBetweenWaves;
-  private List<WaveSummary> waves = List.of();
-  private WaveStatus[] waveStatus = new WaveStatus[0];
-  private GateResult[] gateResults = new GateResult[0];
+  private final WaveLedger waves = new WaveLedger();
 
   private Phase phase = Phase.PLANNING;
   private int wave;
@@ -104,7 +100,7 @@ public final class ReleaseStateMachine {
     if (paused) {
       return ReleaseCommand.awaitResume(wave, pauseReason);
     }
-    Tier tier = waves.get(wave - 1).highestTier();
+    Tier tier = waves.tier(wave);
     if (policy.requiresApproval(tier) && !approvedTiers.contains(tier)) {
       return ReleaseCommand.awaitApproval(wave, tier);
     }
@@ -121,10 +117,7 @@ public final class ReleaseStateMachine {
       finish(ReleaseStatus.FAILED, "the target selector matched no targets");
       return;
     }
-    waves = List.copyOf(plannedWaves);
-    waveStatus = new WaveStatus[waves.size()];
-    Arrays.fill(waveStatus, WaveStatus.PENDING);
-    gateResults = new GateResult[waves.size()];
+    waves.plan(plannedWaves);
     enterDeploy(1);
   }
 
@@ -177,17 +170,15 @@ public final class ReleaseStateMachine {
   }
 
   public void gateEvaluated(int w, GateResult result) {
-    if (w >= 1 && w <= gateResults.length) {
-      gateResults[w - 1] = result;
-    }
+    waves.recordGate(w, result);
     if (phase != Phase.GATE || wave != w) {
       return;
     }
     switch (result.verdict()) {
       case PASS -> {
         setWaveStatus(w, WaveStatus.PASSED);
-        if (w == waves.size()) {
-          finish(ReleaseStatus.COMPLETED, "all " + waves.size() + " waves passed their gates");
+        if (w == waves.count()) {
+          finish(ReleaseStatus.COMPLETED, "all " + waves.count() + " waves passed their gates");
         } else {
           enterNextWave(w + 1);
         }
@@ -217,7 +208,7 @@ public final class ReleaseStateMachine {
             + extension
             + " extensions: "
             + result.reason();
-    if (w == waves.size()) {
+    if (w == waves.count()) {
       phase = Phase.HOLD_AFTER_LAST;
       changed();
     } else {
@@ -234,17 +225,7 @@ public final class ReleaseStateMachine {
     if (phase != Phase.REPLAN || wave != next) {
       return;
     }
-    List<WaveSummary> updated = new ArrayList<>(waves);
-    for (WaveSummary summary : remaining) {
-      WaveSummary old = updated.get(summary.index() - 1);
-      if (old.targetCount() != summary.targetCount()
-          || old.highestTier() != summary.highestTier()) {
-        throw new IllegalArgumentException(
-            "re-plan changed the size or tier of wave " + summary.index());
-      }
-      updated.set(summary.index() - 1, summary);
-    }
-    waves = List.copyOf(updated);
+    waves.replace(remaining);
     hold.ifPresent(this::holdFor);
     enterDeploy(next);
   }
@@ -325,7 +306,7 @@ public final class ReleaseStateMachine {
         }
       }
       case APPROVE -> {
-        approvedTiers.add(waves.get(wave - 1).highestTier());
+        approvedTiers.add(waves.tier(wave));
         changed();
       }
       case ABORT -> abort("aborted by " + by);
@@ -363,7 +344,7 @@ public final class ReleaseStateMachine {
     if (phase != Phase.DEPLOY || deployingWave == wave) {
       return false;
     }
-    Tier tier = waves.get(wave - 1).highestTier();
+    Tier tier = waves.tier(wave);
     return policy.requiresApproval(tier) && !approvedTiers.contains(tier);
   }
 
@@ -373,15 +354,15 @@ public final class ReleaseStateMachine {
   }
 
   public List<WaveSummary> waves() {
-    return waves;
+    return waves.summaries();
   }
 
   public WaveStatus waveStatus(int w) {
-    return waveStatus[w - 1];
+    return waves.status(w);
   }
 
   public Optional<GateResult> gateResult(int w) {
-    return Optional.ofNullable(gateResults[w - 1]);
+    return waves.gate(w);
   }
 
   public String pauseReason() {
@@ -436,7 +417,7 @@ public final class ReleaseStateMachine {
   }
 
   private void setWaveStatus(int w, WaveStatus status) {
-    waveStatus[w - 1] = status;
+    waves.setStatus(w, status);
     changed();
   }
 

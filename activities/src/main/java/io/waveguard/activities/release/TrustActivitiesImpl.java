@@ -34,8 +34,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class TrustActivitiesImpl implements TrustActivities {
 
-  private static final String OUTCOME_CAUSE = TrustCause.outcome("").kind();
-
   private final Jdbi jdbi;
   private final TelemetrySource telemetry;
   private final TrustEngine trust;
@@ -95,7 +93,7 @@ public final class TrustActivitiesImpl implements TrustActivities {
     // snapshots leaves its retry nothing to insert, and the snapshots still to write.
     boolean snapshotted =
         jdbi.withExtension(
-            TrustDao.class, dao -> dao.hasSnapshots(request.releaseId(), OUTCOME_CAUSE));
+            TrustDao.class, dao -> dao.hasSnapshots(request.releaseId(), TrustCause.OUTCOME));
     if (!ran.isEmpty() && !snapshotted) {
       List<String> ids = ran.stream().map(TargetDeployment::targetId).toList();
       List<Target> targets = jdbi.withExtension(TargetDao.class, dao -> dao.findAll(ids));

@@ -2,6 +2,7 @@ package io.waveguard.activities.telemetry;
 
 import io.waveguard.activities.db.HealthSummaryRow;
 import io.waveguard.activities.db.TelemetryDao;
+import io.waveguard.workflows.model.CohortStats;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,12 @@ public final class PushTelemetrySource implements TelemetrySource {
     Map<String, TargetTelemetry> byTarget = new LinkedHashMap<>(rows.size() * 2);
     rows.forEach(row -> byTarget.put(row.targetId(), row));
     return byTarget;
+  }
+
+  /** Sums in PostgreSQL: a gate or re-plan that only counts needs no per-target latency lists. */
+  @Override
+  public CohortStats aggregate(List<String> targetIds, Instant from, Instant to) {
+    return jdbi.withExtension(TelemetryDao.class, dao -> dao.aggregate(targetIds, from, to));
   }
 
   /** One pass over both windows, medians computed in PostgreSQL: what trust recomputes read. */

@@ -9,6 +9,9 @@ package io.waveguard.activities.trust;
  */
 public record TrustCause(String kind, String releaseId, Integer wave) {
 
+  /** The kind of snapshots a finished release's outcome feedback stores. */
+  public static final String OUTCOME = "outcome";
+
   public static TrustCause planning(String releaseId) {
     return new TrustCause("plan", releaseId, 0);
   }
@@ -18,6 +21,6 @@ public record TrustCause(String kind, String releaseId, Integer wave) {
   }
 
   public static TrustCause outcome(String releaseId) {
-    return new TrustCause("outcome", releaseId, null);
+    return new TrustCause(OUTCOME, releaseId, null);
   }
 }

@@ -1,36 +1,46 @@
 package io.waveguard.workflows.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
- * The knobs of one release. Every field has a default (see {@link #defaults()}); a request may
- * override any of them.
+ * The knobs of one release, resolved once when it starts (request overrides on server defaults) and
+ * carried in the workflow input, so a configuration change never changes a running release.
  *
- * @param bakeSeconds how long each wave runs before its gate is evaluated
- * @param maxBakeExtensions how often an inconclusive gate may extend the bake before a human
- *     decides
+ * @param bakeSeconds how long each wave bakes under the per-wave gate (a fixed bake)
+ * @param maxBakeExtensions how often an inconclusive per-wave gate may extend the bake before a
+ *     human decides
  * @param firstWavePercent share of the targets in the first wave
  * @param waveGrowthFactor each wave is this many times larger than the one before
- * @param maxErrorRateRatio the gate fails a wave whose error rate exceeds the controls' by this
- *     factor
- * @param minRequestsPerCohort the gate needs this many requests in each cohort to decide
+ * @param minRequestsPerCohort the per-wave gate needs this many requests in each cohort to decide
  * @param approvalTiers tiers whose first wave waits for an operator's approval
+ * @param sequentialGate the release-wide sequential gate with adaptive bakes; null for the per-wave
+ *     gate with fixed bakes (and for every release started before the sequential gate existed)
  */
+// Releases started while the ratio gate existed carry maxErrorRateRatio in their input; it is
+// read and dropped so their histories still replay.
+@JsonIgnoreProperties({"maxErrorRateRatio"})
 public record ReleasePolicy(
     long bakeSeconds,
     int maxBakeExtensions,
     double firstWavePercent,
     double waveGrowthFactor,
-    double maxErrorRateRatio,
     long minRequestsPerCohort,
-    List<Tier> approvalTiers) {
+    List<Tier> approvalTiers,
+    SequentialGatePolicy sequentialGate) {
 
   public ReleasePolicy {
     approvalTiers = approvalTiers == null ? List.of() : List.copyOf(approvalTiers);
   }
 
+  /** Per-wave defaults: 600 s bakes, 2 extensions, 5 % then ×3, 1,000 requests per cohort. */
   public static ReleasePolicy defaults() {
-    return new ReleasePolicy(600, 2, 5.0, 3.0, 2.0, 1_000, List.of());
+    return new ReleasePolicy(600, 2, 5.0, 3.0, 1_000, List.of(), null);
+  }
+
+  /** The defaults with the sequential gate's defaults. */
+  public static ReleasePolicy sequentialDefaults() {
+    return defaults().withSequentialGate(SequentialGatePolicy.defaults());
   }
 
   public ReleasePolicy withBakeSeconds(long seconds) {
@@ -39,9 +49,9 @@ public record ReleasePolicy(
         maxBakeExtensions,
         firstWavePercent,
         waveGrowthFactor,
-        maxErrorRateRatio,
         minRequestsPerCohort,
-        approvalTiers);
+        approvalTiers,
+        sequentialGate);
   }
 
   public ReleasePolicy withApprovalTiers(List<Tier> tiers) {
@@ -50,12 +60,35 @@ public record ReleasePolicy(
         maxBakeExtensions,
         firstWavePercent,
         waveGrowthFactor,
-        maxErrorRateRatio,
         minRequestsPerCohort,
-        tiers);
+        tiers,
+        sequentialGate);
+  }
+
+  public ReleasePolicy withSequentialGate(SequentialGatePolicy gate) {
+    return new ReleasePolicy(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        gate);
   }
 
   public boolean requiresApproval(Tier tier) {
     return approvalTiers.contains(tier);
+  }
+
+  public boolean hasSequentialGate() {
+    return sequentialGate != null;
+  }
+
+  /**
+   * Requests the deployed cohort must have served before a wave enters a higher tier. The
+   * sequential gate replaces the count with its confidence bound, so then none.
+   */
+  public long tierEntryMinRequests() {
+    return hasSequentialGate() ? 0 : minRequestsPerCohort;
   }
 }

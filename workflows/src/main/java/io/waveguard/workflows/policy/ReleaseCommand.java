@@ -8,9 +8,12 @@ import io.waveguard.workflows.model.Tier;
  * simulator are the two bodies that carry these out.
  *
  * @param wave the wave the command is about; 0 when none
- * @param extension for {@link Type#BAKE}: 0 for the first bake, n for the n-th extension; for
- *     {@link Type#EVALUATE_GATE}: how many extensions the bake being judged had
- * @param tier for {@link Type#AWAIT_APPROVAL}: the tier that needs approval
+ * @param extension for {@link Type#BAKE}: 0 for the first bake, n for the n-th extension (under the
+ *     sequential gate: the n-th gate period of the wave's bake); for {@link Type#EVALUATE_GATE}:
+ *     how many extensions (periods) the bake being judged had
+ * @param tier for {@link Type#AWAIT_APPROVAL}: the tier that needs approval; for {@link
+ *     Type#EVALUATE_GATE} under the sequential gate: the tier whose tolerance the verdict is for
+ *     (null under the per-wave gate)
  * @param finalStatus for {@link Type#FINISH}: how the release ended
  */
 public record ReleaseCommand(
@@ -59,6 +62,11 @@ public record ReleaseCommand(
    */
   static ReleaseCommand evaluateGate(int wave, int extension) {
     return new ReleaseCommand(Type.EVALUATE_GATE, wave, extension, null, null, null);
+  }
+
+  /** Under the sequential gate: the verdict after bake period {@code period}, for {@code tier}. */
+  static ReleaseCommand evaluateGate(int wave, int period, Tier tier) {
+    return new ReleaseCommand(Type.EVALUATE_GATE, wave, period, tier, null, null);
   }
 
   static ReleaseCommand replan(int nextWave) {

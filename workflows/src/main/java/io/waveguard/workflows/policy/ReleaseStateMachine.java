@@ -38,6 +38,7 @@ public final class ReleaseStateMachine {
 
   private final ReleasePolicy policy;
   private boolean replanBetweenWaves;
+  private boolean sequentialGate;
   private final WaveLedger waves = new WaveLedger();
 
   private Phase phase = Phase.PLANNING;
@@ -82,13 +83,38 @@ public final class ReleaseStateMachine {
     replanBetweenWaves = true;
   }
 
+  /**
+   * Judges waves with the release-wide sequential gate: bakes of one gate period at a time, a
+   * verdict after each, moving on once the gate passes and the minimum bake is over, pausing at the
+   * maximum bake. Only before planning, and only when the policy carries the sequential gate.
+   */
+  public void enableSequentialGate() {
+    if (phase == Phase.DONE) {
+      return;
+    }
+    if (phase != Phase.PLANNING) {
+      throw new IllegalStateException("the sequential gate can only be enabled before planning");
+    }
+    if (!policy.hasSequentialGate()) {
+      throw new IllegalStateException("the release policy has no sequential gate");
+    }
+    sequentialGate = true;
+  }
+
+  public boolean usesSequentialGate() {
+    return sequentialGate;
+  }
+
   /** The step to take now. Pure: asking twice without an event in between gives the same answer. */
   public ReleaseCommand next() {
     return switch (phase) {
       case PLANNING -> ReleaseCommand.plan();
       case DEPLOY -> nextDeployStep();
       case BAKE -> ReleaseCommand.bake(wave, extension);
-      case GATE -> ReleaseCommand.evaluateGate(wave, extension);
+      case GATE ->
+          sequentialGate
+              ? ReleaseCommand.evaluateGate(wave, extension, entryTier(wave))
+              : ReleaseCommand.evaluateGate(wave, extension);
       case REPLAN -> ReleaseCommand.replan(wave);
       case HOLD_AFTER_LAST -> ReleaseCommand.awaitResume(wave, pauseReason);
       case ROLLBACK -> ReleaseCommand.rollBack(rollbackCursor);
@@ -174,15 +200,12 @@ public final class ReleaseStateMachine {
     if (phase != Phase.GATE || wave != w) {
       return;
     }
+    if (sequentialGate) {
+      onSequentialVerdict(w, result);
+      return;
+    }
     switch (result.verdict()) {
-      case PASS -> {
-        setWaveStatus(w, WaveStatus.PASSED);
-        if (w == waves.count()) {
-          finish(ReleaseStatus.COMPLETED, "all " + waves.count() + " waves passed their gates");
-        } else {
-          enterNextWave(w + 1);
-        }
-      }
+      case PASS -> passWave(w);
       case FAIL -> {
         setWaveStatus(w, WaveStatus.FAILED);
         startRollback(
@@ -192,6 +215,60 @@ public final class ReleaseStateMachine {
     }
   }
 
+  /**
+   * After the sequential gate's verdict on bake period {@code extension} of the wave: a failure
+   * rolls back at once; a pass moves on once the minimum bake is over; anything else bakes another
+   * period, up to the maximum bake, where the release pauses for a human.
+   */
+  private void onSequentialVerdict(int w, GateResult result) {
+    int baked = extension + 1;
+    var gate = policy.sequentialGate();
+    switch (result.verdict()) {
+      case FAIL -> {
+        setWaveStatus(w, WaveStatus.FAILED);
+        startRollback(
+            ReleaseStatus.ROLLED_BACK, "gate failed on wave " + w + ": " + result.reason());
+      }
+      case PASS -> {
+        if (baked < gate.minBakePeriods()) {
+          bakeAnotherPeriod(w);
+        } else {
+          passWave(w);
+        }
+      }
+      case INCONCLUSIVE -> {
+        if (baked < gate.maxBakePeriods()) {
+          bakeAnotherPeriod(w);
+        } else {
+          holdUndecided(
+              w,
+              "gate undecided on wave %d after the maximum bake of %ds: %s"
+                  .formatted(w, gate.maxBakeSeconds(), result.reason()));
+        }
+      }
+    }
+  }
+
+  private void bakeAnotherPeriod(int w) {
+    phase = Phase.BAKE;
+    extension++;
+    setWaveStatus(w, WaveStatus.BAKING);
+  }
+
+  private void passWave(int w) {
+    setWaveStatus(w, WaveStatus.PASSED);
+    if (w == waves.count()) {
+      finish(ReleaseStatus.COMPLETED, "all " + waves.count() + " waves passed their gates");
+    } else {
+      enterNextWave(w + 1);
+    }
+  }
+
+  /** The tier the sequential gate judges a wave for: the next wave's, or its own when last. */
+  private Tier entryTier(int w) {
+    return waves.tier(w < waves.count() ? w + 1 : w);
+  }
+
   private void onInconclusive(int w, GateResult result) {
     if (extension < policy.maxBakeExtensions()) {
       phase = Phase.BAKE;
@@ -199,15 +276,21 @@ public final class ReleaseStateMachine {
       setWaveStatus(w, WaveStatus.BAKING);
       return;
     }
-    setWaveStatus(w, WaveStatus.INCONCLUSIVE);
-    paused = true;
-    pauseReason =
+    holdUndecided(
+        w,
         "gate inconclusive on wave "
             + w
             + " after "
             + extension
             + " extensions: "
-            + result.reason();
+            + result.reason());
+  }
+
+  /** An undecided wave: held for an operator, before the next wave or before completing. */
+  private void holdUndecided(int w, String reason) {
+    setWaveStatus(w, WaveStatus.INCONCLUSIVE);
+    paused = true;
+    pauseReason = reason;
     if (w == waves.count()) {
       phase = Phase.HOLD_AFTER_LAST;
       changed();

@@ -47,6 +47,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   static final String TRUST_ENGINE_CHANGE = "trust-engine";
 
+  /**
+   * Change id of the sequential gate: from version 1 a release whose policy carries a sequential
+   * gate bakes one gate period at a time and is judged by one test over the whole release.
+   * Histories recorded before it replay with the per-wave gate.
+   */
+  static final String SEQUENTIAL_GATE_CHANGE = "sequential-gate";
+
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
 
   private final ReleaseRecordActivities records =
@@ -72,6 +79,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (trustEngine && spec.strategy().replansBetweenWaves()) {
       machine.enableReplanning();
     }
+    if (spec.policy().hasSequentialGate()
+        && Workflow.getVersion(SEQUENTIAL_GATE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      machine.enableSequentialGate();
+    }
     publisher.start(spec);
     ReleaseCommand command = machine.next();
     while (command.type() != ReleaseCommand.Type.FINISH) {
@@ -95,7 +106,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       case PLAN -> plan();
       case DEPLOY_WAVE -> deploy(command.wave());
       case BAKE -> bake(command);
-      case EVALUATE_GATE -> evaluateGate(command.wave(), command.extension());
+      case EVALUATE_GATE -> evaluateGate(command);
       case REPLAN -> replan(command.wave());
       case ROLL_BACK_WAVE -> rollBack(command.wave());
       case AWAIT_RESUME, AWAIT_APPROVAL -> awaitOperator();
@@ -137,12 +148,17 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void bake(ReleaseCommand command) {
-    Duration bake = Duration.ofSeconds(spec.policy().bakeSeconds());
-    String summary =
-        command.extension() == 0
-            ? "bake wave %d for %s".formatted(command.wave(), bake)
-            : "extend bake of wave %d (%d) by %s"
-                .formatted(command.wave(), command.extension(), bake);
+    Duration bake = bakeStep();
+    String summary;
+    if (machine.usesSequentialGate()) {
+      summary =
+          "bake wave %d, period %d (%s)".formatted(command.wave(), command.extension() + 1, bake);
+    } else if (command.extension() == 0) {
+      summary = "bake wave %d for %s".formatted(command.wave(), bake);
+    } else {
+      summary =
+          "extend bake of wave %d (%d) by %s".formatted(command.wave(), command.extension(), bake);
+    }
     Promise<Void> timer =
         Workflow.newTimer(bake, TimerOptions.newBuilder().setSummary(summary).build());
     // Wake on any change too (pause, abort) so the read model and search attributes stay live;
@@ -157,19 +173,42 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
   }
 
-  private void evaluateGate(int wave, int extension) {
+  /** One bake step: the sequential gate's period, or the per-wave gate's whole bake. */
+  private Duration bakeStep() {
+    return Duration.ofSeconds(
+        machine.usesSequentialGate()
+            ? spec.policy().sequentialGate().periodSeconds()
+            : spec.policy().bakeSeconds());
+  }
+
+  private void evaluateGate(ReleaseCommand command) {
+    int wave = command.wave();
     GateActivities gates =
         Workflow.newActivityStub(
             GateActivities.class,
             ReleaseActivityOptions.withSummary(
-                ReleaseActivityOptions.GATE, "gate wave %d".formatted(wave)));
+                ReleaseActivityOptions.GATE,
+                machine.usesSequentialGate()
+                    ? "gate wave %d after period %d".formatted(wave, command.extension() + 1)
+                    : "gate wave %d".formatted(wave)));
     Instant end = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    // The window is the whole bake so far, extensions included: evidence accumulates.
-    Instant start = end.minusSeconds(spec.policy().bakeSeconds() * (extension + 1L));
+    // Sequential: the period just baked (the evidence before it is the gate's own). Per wave: the
+    // whole bake so far, extensions included.
+    Instant start =
+        machine.usesSequentialGate()
+            ? end.minus(bakeStep())
+            : end.minusSeconds(spec.policy().bakeSeconds() * (command.extension() + 1L));
     try {
       GateResult result =
           gates.evaluateWave(
-              new GateRequest(spec.releaseId(), plan.planId(), wave, start, end, spec.policy()));
+              new GateRequest(
+                  spec.releaseId(),
+                  plan.planId(),
+                  wave,
+                  start,
+                  end,
+                  spec.policy(),
+                  command.tier()));
       machine.gateEvaluated(wave, result);
     } catch (ActivityFailure failure) {
       // A gate that cannot see telemetry never counts as a pass: hold for a human.

@@ -33,7 +33,7 @@ class SimulateEndToEndTest {
     assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("100%", "releases simulated");
     assertThat(out.resolve("results.csv")).exists();
     assertThat(Files.readAllLines(out.resolve("results.csv")))
-        .hasSize(1 + 2 * 7)
+        .hasSize(1 + 2 * 8)
         .first()
         .asString()
         .startsWith("scenario,rho,fault_magnitude,strategy");

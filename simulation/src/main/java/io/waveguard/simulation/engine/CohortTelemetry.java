@@ -23,8 +23,10 @@ final class CohortTelemetry {
   private final int latencyTargets;
   private final int intervalsPerPeriod;
   private final double latencyNoise;
+  private final BaselineEstimates baselines;
 
-  CohortTelemetry(SimulatedWorld world, ReleaseCase release) {
+  CohortTelemetry(SimulatedWorld world, ReleaseCase release, BaselineEstimates baselines) {
+    this.baselines = baselines;
     this.fleet = world.fleet();
     this.trust = world.trust();
     this.release = release;
@@ -62,7 +64,7 @@ final class CohortTelemetry {
       double from = k * bakeMinutes;
       double mean = 0;
       for (int i : targets) {
-        baselineErrors += trust.requests(i) * fleet.baselineErrorRate(i);
+        baselineErrors += trust.requests(i) * baselines.rate(i);
         double factor = onBuild ? release.errorFactor(i, from, from + bakeMinutes) : 1;
         mean += trust.requests(i) * fleet.baselineErrorRate(i) * factor;
       }
@@ -71,7 +73,8 @@ final class CohortTelemetry {
       requests += Math.round(perPeriodRequests);
       next = latencySamples(targets, sampled, onBuild, from, rng, latency, next);
     }
-    // Baselines as the gate activity knows them: each target's own error rate before the release.
+    // Baselines as the gate activity knows them: each target's own estimated rate before the
+    // release.
     return new GateEvidence(
         new CohortStats(targets.length, requests, errors), baselineErrors, latency);
   }

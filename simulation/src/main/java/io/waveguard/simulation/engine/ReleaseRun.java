@@ -5,12 +5,16 @@ import io.waveguard.simulation.world.Rng;
 import io.waveguard.simulation.world.SimulatedFleet;
 import io.waveguard.simulation.world.SimulatedWorld;
 import io.waveguard.workflows.model.GateResult;
+import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.Target;
 import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.model.WaveSummary;
 import io.waveguard.workflows.policy.PlannedWave;
 import io.waveguard.workflows.policy.gate.GateEvidence;
 import io.waveguard.workflows.policy.gate.ReleaseGate;
+import io.waveguard.workflows.policy.gate.sequential.PeriodObservation;
+import io.waveguard.workflows.policy.gate.sequential.ReleaseEvidence;
+import io.waveguard.workflows.policy.gate.sequential.SequentialGate;
 import io.waveguard.workflows.policy.plan.Replan;
 import io.waveguard.workflows.policy.plan.Replanner;
 import io.waveguard.workflows.policy.trust.TrustScore;
@@ -24,7 +28,8 @@ import java.util.Optional;
  * The hands of one release of one strategy over a simulated world: plan, deploy, gate, re-plan and
  * roll back, each by calling the policy core. Both bodies use it: the {@link Simulator}'s
  * virtual-clock loop and, in the cross-check, activity implementations under ReleaseWorkflow. It
- * keeps time in bake periods per wave, which both bodies report, never in wall-clock time.
+ * keeps time in bake steps per wave (a whole bake under the per-wave gate, one gate period under
+ * the sequential gate), which both bodies report, never in wall-clock time.
  */
 public final class ReleaseRun {
 
@@ -39,6 +44,11 @@ public final class ReleaseRun {
   private final SimulatedFleet fleet;
   private final CohortTelemetry telemetry;
   private final ReleaseGate gate;
+  private final ReleasePolicy policy;
+  private final double stepMinutes;
+  private final SequentialGate sequentialGate;
+  private final SequentialTelemetry sequentialTelemetry;
+  private ReleaseEvidence evidence;
   private List<PlannedWave> waves = List.of();
 
   /** Per target: the wave that deployed it, 0 while it runs the old version. */
@@ -54,8 +64,22 @@ public final class ReleaseRun {
     this.release = release;
     this.strategy = strategy;
     this.fleet = world.fleet();
-    this.telemetry = new CohortTelemetry(world, release);
+    BaselineEstimates baselines = new BaselineEstimates(world, release);
+    this.telemetry = new CohortTelemetry(world, release, baselines);
     this.gate = new ReleaseGate(world.policy().gate());
+    this.policy =
+        strategy.sequentialGate() ? world.policy().sequentialRelease() : world.policy().release();
+    if (strategy.sequentialGate()) {
+      this.sequentialGate = new SequentialGate(policy.sequentialGate());
+      this.sequentialTelemetry =
+          new SequentialTelemetry(world, release, policy.sequentialGate(), baselines);
+      this.evidence = sequentialGate.start(fleet.targets());
+      this.stepMinutes = policy.sequentialGate().periodSeconds() / 60.0;
+    } else {
+      this.sequentialGate = null;
+      this.sequentialTelemetry = null;
+      this.stepMinutes = world.bakeMinutes();
+    }
     this.waveOf = new int[fleet.size()];
     this.touched = new boolean[fleet.size()];
   }
@@ -66,7 +90,7 @@ public final class ReleaseRun {
         strategy.seedDependent()
             ? strategy
                 .planner(world.policy().plan(), world.trust().prior(), world.trust().planTrust())
-                .plan(release.seed(), fleet.targets(), world.policy().release())
+                .plan(release.seed(), fleet.targets(), policy)
             : world.fixedPlan(strategy);
     startPeriod = new int[waves.size() + 1];
     periodsBaked = new int[waves.size() + 1];
@@ -84,6 +108,30 @@ public final class ReleaseRun {
       waveOf[i] = wave;
       touched[i] = true;
     }
+    if (sequentialTelemetry != null) {
+      sequentialTelemetry.deploy(wave, waves.get(wave - 1).targets(), periodsSoFar * stepMinutes);
+    }
+  }
+
+  /** The policy the release runs: per-wave or sequential gate, as the strategy says. */
+  public ReleasePolicy policy() {
+    return policy;
+  }
+
+  /** Minutes of one bake step: a whole bake, or one period of the sequential gate. */
+  public double stepMinutes() {
+    return stepMinutes;
+  }
+
+  /**
+   * EVALUATE_GATE under the sequential gate: the period just baked, every target on the build
+   * against the pending ones (or their own past), folded into the release's evidence.
+   */
+  public synchronized GateResult sequentialGate(Tier entryTier) {
+    PeriodObservation period =
+        sequentialTelemetry.observe(periodsSoFar - 1, periodsSoFar * stepMinutes);
+    evidence = sequentialGate.observe(evidence, period);
+    return sequentialGate.judge(evidence, entryTier, period.deployedStats(), period.controlStats());
   }
 
   private boolean isDeployed(int wave) {
@@ -123,7 +171,7 @@ public final class ReleaseRun {
         pending.length > 0
             ? telemetry.evidence(pending, false, CONTROLS, wave, first, last)
             : telemetry.evidence(members, false, BEFORE, wave, first, last);
-    return gate.evaluate(deployed, control, world.policy().release());
+    return gate.evaluate(deployed, control, policy);
   }
 
   /**
@@ -136,7 +184,10 @@ public final class ReleaseRun {
     for (int i = 0; i < fleet.size(); i++) {
       int wave = waveOf[i];
       boolean onBuild = wave > 0;
-      double from = onBuild ? (lastPeriod - startPeriod[wave]) * world.bakeMinutes() : 0;
+      double from =
+          onBuild
+              ? Math.max(0, (periodsSoFar - startPeriod[wave]) * stepMinutes - world.bakeMinutes())
+              : 0;
       Rng rng = Rng.at(release.seed(), HEALTH, i, lastPeriod);
       long errors = telemetry.healthErrors(i, onBuild, from, rng);
       double latency = telemetry.healthLatency(i, onBuild, from, rng);
@@ -148,12 +199,13 @@ public final class ReleaseRun {
       deployed.addAll(waves.get(w - 1).targets());
       long periods = periodsSoFar - startPeriod[w];
       for (Target target : waves.get(w - 1).targets()) {
-        deployedRequests += Math.round(world.trust().requests(fleet.indexOf(target)) * periods);
+        deployedRequests +=
+            Math.round(fleet.requestsPerMinute(fleet.indexOf(target)) * stepMinutes * periods);
       }
     }
     Replanner replanner = new Replanner(world.policy().plan(), world.trust().prior());
     List<PlannedWave> remaining = waves.subList(next - 1, waves.size());
-    long minEvidence = world.minEvidenceRequests();
+    long minEvidence = policy.tierEntryMinRequests() > 0 ? world.minEvidenceRequests() : 0;
     if (strategy.replanning() == SimStrategy.Replanning.HOLD_ONLY) {
       Optional<String> hold =
           replanner.tierEntryHold(remaining.get(0), deployed, fresh, deployedRequests, minEvidence);

@@ -23,12 +23,17 @@ public enum SimStrategy {
   CANARY("canary", Strategy.CANARY, Replanning.NONE),
   /** One target, then geometrically growing waves. */
   WAVES("waves", Strategy.WAVES, Replanning.NONE),
-  /** Risk order within tiers, re-ranked by fresh trust before every wave, tier-entry holds. */
+  /**
+   * Risk order within tiers, re-ranked by fresh trust before every wave, tier-entry holds, the
+   * sequential gate.
+   */
   TRUST_WEIGHTED("trust-weighted", Strategy.TRUST_WEIGHTED, Replanning.RERANK_AND_HOLD),
-  /** Ablation: tier order (smallest first within a tier), no trust at all. */
+  /** Ablation: tier order (smallest first within a tier), no trust, the sequential gate. */
   CRITICALITY_ONLY("criticality-only", null, Replanning.NONE),
-  /** Ablation: canary's order, with the trust-weighted tier-entry holds between waves. */
-  GATES_ONLY("gates-only", null, Replanning.HOLD_ONLY);
+  /** Ablation: canary's order with the trust-weighted tier-entry holds and the sequential gate. */
+  GATES_ONLY("gates-only", null, Replanning.HOLD_ONLY),
+  /** Ablation: canary's order and steps with the sequential gate: what the gate alone buys. */
+  CANARY_SEQUENTIAL("canary-sequential", null, Replanning.NONE);
 
   /** What the body does with the machine's REPLAN command. */
   public enum Replanning {
@@ -65,7 +70,19 @@ public enum SimStrategy {
 
   /** Whether the plan depends on the release's seed (canary shuffles); others can be cached. */
   public boolean seedDependent() {
-    return this == CANARY || this == GATES_ONLY;
+    return this == CANARY || this == GATES_ONLY || this == CANARY_SEQUENTIAL;
+  }
+
+  /**
+   * Whether the release-wide sequential gate judges the waves. The baselines users would pick
+   * instead (all-at-once, canary, waves) keep fixed bakes and a gate per step, as Argo Rollouts,
+   * Flagger and Kayenta do.
+   */
+  public boolean sequentialGate() {
+    return switch (this) {
+      case ALL_AT_ONCE, CANARY, WAVES -> false;
+      case TRUST_WEIGHTED, CRITICALITY_ONLY, GATES_ONLY, CANARY_SEQUENTIAL -> true;
+    };
   }
 
   /** The policy core's planner for this strategy. */
@@ -73,7 +90,8 @@ public enum SimStrategy {
       TrustPlanParameters parameters, TrustScore prior, Map<String, TrustScore> trust) {
     return switch (this) {
       case CRITICALITY_ONLY -> new TierOrderedPlanner();
-      case GATES_ONLY -> WavePlanners.forStrategy(Strategy.CANARY, parameters, prior, trust);
+      case GATES_ONLY, CANARY_SEQUENTIAL ->
+          WavePlanners.forStrategy(Strategy.CANARY, parameters, prior, trust);
       default -> WavePlanners.forStrategy(releaseStrategy, parameters, prior, trust);
     };
   }

@@ -43,10 +43,12 @@ public final class Simulator {
   /** Runs one release and records its decisions into {@code trace}. */
   public ReleaseOutcome run(ReleaseCase release, SimStrategy strategy, DecisionTrace trace) {
     OperatorSpec operator = world.scenario().operator();
-    double bake = world.bakeMinutes();
     boolean replans = strategy.replanning() != SimStrategy.Replanning.NONE;
-    ReleaseStateMachine machine = new ReleaseStateMachine(world.policy().release(), replans);
     ReleaseRun run = new ReleaseRun(world, release, strategy);
+    ReleaseStateMachine machine = new ReleaseStateMachine(run.policy(), replans);
+    if (strategy.sequentialGate()) {
+      machine.enableSequentialGate();
+    }
     double now = 0;
     double detected = Double.NaN;
     int holds = 0;
@@ -72,14 +74,18 @@ public final class Simulator {
           machine.waveDeployed(wave);
         }
         case BAKE -> {
-          now += bake;
+          now += run.stepMinutes();
           run.periodBaked(wave);
           machine.bakeElapsed(wave);
         }
         case EVALUATE_GATE -> {
-          // The window the workflow reads: bakeSeconds × (command.extension() + 1).
-          int window = command.extension() + 1;
-          GateResult result = run.gate(wave, window);
+          // The window the workflow reads: bakeSeconds × (command.extension() + 1), or the
+          // sequential gate's latest period.
+          int window = machine.usesSequentialGate() ? 1 : command.extension() + 1;
+          GateResult result =
+              machine.usesSequentialGate()
+                  ? run.sequentialGate(command.tier())
+                  : run.gate(wave, window);
           if (result.verdict() == GateVerdict.FAIL && Double.isNaN(detected)) {
             detected = now;
           }

@@ -30,7 +30,16 @@ public final class ScenarioLoader {
 
   /** The nested sections of a scenario; every other mapping is a value. */
   private static final Set<String> SECTIONS =
-      Set.of("fleet", "history", "fault", "policy", "gate", "trust", "plan", "operator");
+      Set.of(
+          "fleet",
+          "history",
+          "fault",
+          "policy",
+          "gate",
+          "sequentialGate",
+          "trust",
+          "plan",
+          "operator");
 
   private final ObjectMapper yaml =
       new ObjectMapper(new YAMLFactory())

@@ -122,6 +122,7 @@ final class ScenarioValidator {
     }
     p.plan().tierThresholds().keySet().forEach(t -> tier(t, "policy.plan.tierThresholds"));
     core("policy.gate", () -> SimulationPolicy.gateParameters(p.gate()));
+    core("policy.sequentialGate", () -> SimulationPolicy.sequentialGate(p.sequentialGate()));
     core("policy.trust", () -> SimulationPolicy.trustParameters(p.trust()));
     core("policy.plan", () -> SimulationPolicy.planParameters(p.plan()));
   }

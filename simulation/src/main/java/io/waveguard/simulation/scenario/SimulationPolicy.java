@@ -1,7 +1,9 @@
 package io.waveguard.simulation.scenario;
 
 import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.model.TierTolerances;
 import io.waveguard.workflows.policy.gate.GateParameters;
 import io.waveguard.workflows.policy.gate.LatencyShiftParameters;
 import io.waveguard.workflows.policy.gate.SprtParameters;
@@ -16,10 +18,13 @@ import java.util.Map;
  * A scenario's policy overrides turned into the policy core's own parameter records, so the
  * simulator runs exactly the parameters a release would be given.
  *
+ * @param release the per-wave policy: fixed bakes, a gate per wave (canary, waves, all-at-once)
+ * @param sequentialRelease the same policy with the release-wide sequential gate
  * @param trust the trust model before the prior is fitted to a seed's fleet
  */
 public record SimulationPolicy(
     ReleasePolicy release,
+    ReleasePolicy sequentialRelease,
     GateParameters gate,
     TrustParameters trust,
     boolean fitPrior,
@@ -33,13 +38,14 @@ public record SimulationPolicy(
             p.maxBakeExtensions(),
             p.firstWavePercent(),
             p.waveGrowthFactor(),
-            p.maxErrorRateRatio(),
             p.minRequestsPerCohort(),
             p.approvalTiers().stream()
                 .map(t -> ScenarioValidator.tier(t, "approvalTiers"))
-                .toList());
+                .toList(),
+            null);
     return new SimulationPolicy(
         release,
+        release.withSequentialGate(sequentialGate(p.sequentialGate())),
         gateParameters(p.gate()),
         trustParameters(p.trust()),
         p.trust().fitPrior(),
@@ -51,6 +57,37 @@ public record SimulationPolicy(
     return new GateParameters(
         new SprtParameters(g.alpha(), g.beta(), g.minRelativeEffect()),
         new LatencyShiftParameters(g.latencyAlpha(), g.latencyMinSamples(), g.latencyMinEffect()));
+  }
+
+  /** The policy core's defaults with what the scenario sets. */
+  static SequentialGatePolicy sequentialGate(SequentialGateSpec s) {
+    SequentialGatePolicy d = SequentialGatePolicy.defaults();
+    TierTolerances t = d.tolerances();
+    Map<String, Double> set = s.tierTolerances();
+    TierTolerances tolerances =
+        new TierTolerances(
+            set.getOrDefault(Tier.LOW.wireName(), t.low()),
+            set.getOrDefault(Tier.STANDARD.wireName(), t.standard()),
+            set.getOrDefault(Tier.FINANCE_CRITICAL.wireName(), t.financeCritical()),
+            set.getOrDefault(Tier.SAFETY_CRITICAL.wireName(), t.safetyCritical()));
+    set.keySet().forEach(name -> ScenarioValidator.tier(name, "sequentialGate.tierTolerances"));
+    return new SequentialGatePolicy(
+        s.alpha(),
+        s.entryAlpha(),
+        tolerances,
+        d.errorsShare(),
+        d.latencyShare(),
+        d.crashesShare(),
+        d.availabilityShare(),
+        d.overallStratumShare(),
+        s.minStratumShare(),
+        d.maxStrata(),
+        s.latencyExceedanceRatio(),
+        d.maxSilentShare(),
+        s.periodSeconds(),
+        s.minBakeSeconds(),
+        s.maxBakeSeconds(),
+        s.baselineSeconds());
   }
 
   static TrustParameters trustParameters(TrustSpec t) {

@@ -33,6 +33,19 @@ public record ReleaseCase(
     return affected[i] && minute >= onsetMinutes ? 1 + latencyShift : 1;
   }
 
+  /**
+   * How much an affected target's error rate rises over baked minutes [from, to): r times the share
+   * of the interval past the onset (its error factor is 1 + this).
+   */
+  public double errorUplift(double fromMinute, double toMinute) {
+    return magnitude == 0 ? 0 : magnitude * activeShare(fromMinute, toMinute);
+  }
+
+  /** Whether the latency shift shows at a baked minute on the build. */
+  public boolean latencyShows(double minute) {
+    return latencyShift != 0 && minute >= onsetMinutes;
+  }
+
   /** Share of [from, to) after the onset. */
   private double activeShare(double from, double to) {
     if (to <= onsetMinutes) {

@@ -136,4 +136,34 @@ public final class Rng {
       }
     }
   }
+
+  /**
+   * Binomial(n, p): Bernoulli draws for small n, the Poisson limit of whichever tail is rare, and
+   * the normal approximation otherwise, so a cohort's count costs O(1) whatever its size.
+   */
+  public long binomial(long n, double p) {
+    if (n <= 0 || !(p > 0)) {
+      return 0;
+    }
+    if (p >= 1) {
+      return n;
+    }
+    if (n < 40) {
+      long k = 0;
+      for (long i = 0; i < n; i++) {
+        if (random.nextDouble() < p) {
+          k++;
+        }
+      }
+      return k;
+    }
+    if (n * p < 15) {
+      return Math.min(n, poisson(n * p));
+    }
+    if (n * (1 - p) < 15) {
+      return n - Math.min(n, poisson(n * (1 - p)));
+    }
+    double draw = n * p + Math.sqrt(n * p * (1 - p)) * gaussian();
+    return Math.max(0, Math.min(n, Math.round(draw)));
+  }
 }

@@ -66,7 +66,7 @@ class WorkflowCrossCheckTest {
     }
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
-    activities = new WorldActivities(Duration.ofSeconds(SCENARIO.policy().bakeSeconds()));
+    activities = new WorldActivities();
     worker.registerActivitiesImplementations(activities);
     env.start();
   }
@@ -131,7 +131,8 @@ class WorkflowCrossCheckTest {
       throws Exception {
     String releaseId = strategy.wireName() + "-" + release.index() + "-" + release.seed();
     DecisionTrace trace = new DecisionTrace();
-    activities.register(releaseId, new ReleaseRun(world, release, strategy), trace);
+    ReleaseRun run = new ReleaseRun(world, release, strategy);
+    activities.register(releaseId, run, trace);
     ReleaseSpec spec =
         new ReleaseSpec(
             releaseId,
@@ -139,7 +140,7 @@ class WorkflowCrossCheckTest {
             "2.0.0",
             strategy.releaseStrategy().orElseThrow(),
             TargetSelector.all(),
-            world.policy().release(),
+            run.policy(),
             "cross-check");
     WorkflowClient client = env.getWorkflowClient();
     ReleaseWorkflow stub =

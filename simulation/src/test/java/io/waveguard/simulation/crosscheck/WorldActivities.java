@@ -21,7 +21,6 @@ import io.waveguard.workflows.activities.WaveRequest;
 import io.waveguard.workflows.model.GateResult;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.WaveSummary;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,11 +41,6 @@ final class WorldActivities
   private record Release(ReleaseRun run, DecisionTrace trace, Map<Integer, Long> deployedAt) {}
 
   private final Map<String, Release> releases = new ConcurrentHashMap<>();
-  private final long bakeMillis;
-
-  WorldActivities(Duration bake) {
-    this.bakeMillis = bake.toMillis();
-  }
 
   void register(String releaseId, ReleaseRun run, DecisionTrace trace) {
     releases.put(releaseId, new Release(run, trace, new ConcurrentHashMap<>()));
@@ -77,11 +71,15 @@ final class WorldActivities
     Release release = releases.get(request.releaseId());
     long end = request.windowEnd().toEpochMilli();
     long deployed = release.deployedAt().get(request.wave());
+    long stepMillis = Math.round(release.run().stepMinutes() * 60_000);
     int window =
-        (int) Math.round((end - request.windowStart().toEpochMilli()) / (double) bakeMillis);
-    int baked = (int) Math.round((end - deployed) / (double) bakeMillis);
+        (int) Math.round((end - request.windowStart().toEpochMilli()) / (double) stepMillis);
+    int baked = (int) Math.round((end - deployed) / (double) stepMillis);
     release.run().bakedPeriods(request.wave(), baked);
-    GateResult result = release.run().gate(request.wave(), window);
+    GateResult result =
+        request.policy().hasSequentialGate()
+            ? release.run().sequentialGate(request.entryTier())
+            : release.run().gate(request.wave(), window);
     release.trace().gateEvaluated(request.wave(), baked - 1, window, result);
     return result;
   }

@@ -22,9 +22,9 @@ class ScenarioLoaderTest {
         .containsEntry("standard", 0.40)
         .containsEntry("finance-critical", 0.15)
         .containsEntry("safety-critical", 0.05);
-    assertThat(paper.faultMagnitudes()).containsExactly(0.1, 0.5, 1.0, 10.0);
+    assertThat(paper.faultMagnitudes()).containsExactly(0.1, 0.25, 0.5, 1.0, 10.0);
     assertThat(paper.rhos()).containsExactly(-0.5, 0.0, 0.5);
-    assertThat(paper.strategies()).hasSize(6);
+    assertThat(paper.strategies()).contains("canary-sequential").hasSize(7);
     assertThat(loader.loadResource(ScenarioLoader.PAPER)).isEqualTo(paper);
   }
 

@@ -134,7 +134,7 @@ public final class LatencyShiftTest {
   }
 
   /** P(Z > z) for a standard normal Z. */
-  static double upperTail(double z) {
+  public static double upperTail(double z) {
     return 0.5 * erfc(z / SQRT_2);
   }
 

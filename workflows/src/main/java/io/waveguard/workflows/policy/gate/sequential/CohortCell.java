@@ -83,20 +83,27 @@ public record CohortCell(
         exceedances);
   }
 
-  /**
-   * The target's baseline error rate, shrunk toward the pooled rate by two errors' worth of pseudo
-   * requests: a quiet target whose baseline window saw no error is not assumed error-free.
-   */
+  /** Targets in the cell, reporting or not. */
+  public int targets() {
+    return reportingTargets + silentTargets.size();
+  }
+
   static double shrunkErrorRate(TargetReading baseline, double pooledErrorRate) {
+    return baseline == null
+        ? baselineErrorRate(0, 0, pooledErrorRate)
+        : baselineErrorRate(baseline.requests(), baseline.errors(), pooledErrorRate);
+  }
+
+  /**
+   * A target's baseline error rate from its pre-release window, shrunk toward the pooled rate by
+   * two errors' worth of pseudo requests: a quiet target whose window saw no error is not assumed
+   * error-free, and a busy one keeps its own rate.
+   */
+  public static double baselineErrorRate(long requests, long errors, double pooledErrorRate) {
     if (!(pooledErrorRate > 0)) {
-      return baseline == null || baseline.requests() == 0
-          ? 0
-          : (double) baseline.errors() / baseline.requests();
+      return requests == 0 ? 0 : (double) errors / requests;
     }
-    double pseudoRequests = 2 / pooledErrorRate;
-    long errors = baseline == null ? 0 : baseline.errors();
-    long requests = baseline == null ? 0 : baseline.requests();
-    return (errors + 2) / (requests + pseudoRequests);
+    return (errors + 2) / (requests + 2 / pooledErrorRate);
   }
 
   /** Σ errors / Σ requests over the baselines; 0 when they served nothing. */

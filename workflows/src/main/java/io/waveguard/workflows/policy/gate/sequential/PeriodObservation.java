@@ -22,6 +22,21 @@ public record PeriodObservation(
     controls = List.copyOf(controls);
   }
 
+  /**
+   * The control choice both bodies make: the release's targets without the build, over the same
+   * period, while there are any; once none is left, the deployed targets' own pre-release window.
+   *
+   * @param pending cells of the release's targets that do not run the build
+   * @param ownPast the deployed targets over their baseline window, asked for only when needed
+   */
+  public static PeriodObservation of(
+      List<CohortCell> deployed,
+      List<CohortCell> pending,
+      java.util.function.Supplier<List<CohortCell>> ownPast) {
+    boolean anyPending = pending.stream().anyMatch(c -> c.targets() > 0);
+    return anyPending ? concurrent(deployed, pending) : againstOwnPast(deployed, ownPast.get());
+  }
+
   public static PeriodObservation concurrent(List<CohortCell> deployed, List<CohortCell> controls) {
     return new PeriodObservation(deployed, controls, false);
   }

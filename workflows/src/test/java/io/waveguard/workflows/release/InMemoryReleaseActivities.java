@@ -77,6 +77,14 @@ final class InMemoryReleaseActivities
   private final Fleet fleet;
   private volatile IntFunction<GateVerdict> verdicts = wave -> GateVerdict.PASS;
   private volatile IntFunction<String> holds = wave -> null;
+  private volatile SequentialVerdicts sequentialVerdicts = null;
+  private final Map<Integer, Integer> gatePeriods = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A scripted sequential gate: the verdict after a wave's n-th period (from 0), for a tier. */
+  @FunctionalInterface
+  interface SequentialVerdicts {
+    GateVerdict after(int wave, int period, io.waveguard.workflows.model.Tier entryTier);
+  }
 
   InMemoryReleaseActivities(Fleet fleet) {
     this.fleet = fleet;
@@ -84,6 +92,12 @@ final class InMemoryReleaseActivities
 
   InMemoryReleaseActivities gateVerdicts(IntFunction<GateVerdict> byWave) {
     this.verdicts = byWave;
+    return this;
+  }
+
+  /** Scripts the sequential gate's verdicts, period by period. */
+  InMemoryReleaseActivities sequentialVerdicts(SequentialVerdicts script) {
+    this.sequentialVerdicts = script;
     return this;
   }
 
@@ -132,8 +146,15 @@ final class InMemoryReleaseActivities
 
   @Override
   public GateResult evaluateWave(GateRequest request) {
-    fleet.calls.add("gate:" + request.wave());
-    GateVerdict verdict = verdicts.apply(request.wave());
+    GateVerdict verdict;
+    if (request.entryTier() != null && sequentialVerdicts != null) {
+      int period = gatePeriods.merge(request.wave(), 1, Integer::sum) - 1;
+      fleet.calls.add("gate:" + request.wave() + "." + period);
+      verdict = sequentialVerdicts.after(request.wave(), period, request.entryTier());
+    } else {
+      fleet.calls.add("gate:" + request.wave());
+      verdict = verdicts.apply(request.wave());
+    }
     CohortStats stats = new CohortStats(1, 10_000, verdict == GateVerdict.FAIL ? 100 : 10);
     return new GateResult(verdict, "scripted " + verdict, stats, new CohortStats(1, 10_000, 10));
   }

@@ -3,7 +3,10 @@ package io.waveguard.workflows.release;
 import io.waveguard.workflows.model.GateVerdict;
 import io.waveguard.workflows.model.OperatorCommand;
 import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.Strategy;
+import io.waveguard.workflows.model.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +56,60 @@ public final class ReleaseHistoryRecorder {
         wave -> GateVerdict.PASS,
         wave -> wave == 4 ? "cohort trust 0.41 below the finance-critical threshold 0.7" : null,
         true);
+    // sequential-gate version 1: a verdict after every period, adaptive bakes.
+    recordSequential(dir, "sequential-early-pass", (wave, period, tier) -> GateVerdict.PASS, false);
+    recordSequential(
+        dir,
+        "sequential-early-fail",
+        (wave, period, tier) -> wave == 2 ? GateVerdict.FAIL : GateVerdict.PASS,
+        false);
+    recordSequential(
+        dir,
+        "sequential-max-bake-pause",
+        (wave, period, tier) -> wave == 2 ? GateVerdict.INCONCLUSIVE : GateVerdict.PASS,
+        true);
+    recordSequential(
+        dir,
+        "sequential-tier-entry-hold",
+        (wave, period, tier) ->
+            tier == Tier.FINANCE_CRITICAL && period < 6
+                ? GateVerdict.INCONCLUSIVE
+                : GateVerdict.PASS,
+        false);
     System.exit(0);
+  }
+
+  /** Periods of a minute, bakes of 3 to 10 minutes. */
+  static final ReleasePolicy SEQUENTIAL =
+      ReleasePolicy.defaults()
+          .withSequentialGate(SequentialGatePolicy.defaults().withTimings(60, 180, 600, 3600));
+
+  private static void recordSequential(
+      Path dir, String name, InMemoryReleaseActivities.SequentialVerdicts script, boolean resume)
+      throws IOException {
+    Path file = dir.resolve(name + ".json");
+    if (Files.exists(file)) {
+      System.out.println("kept " + file + " (histories are never re-recorded)");
+      return;
+    }
+    InMemoryReleaseActivities activities =
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
+            .sequentialVerdicts(script);
+    try (ReleaseTestEnvironment temporal = new ReleaseTestEnvironment().start(activities)) {
+      ReleaseWorkflow release =
+          temporal.startRelease(
+              ReleaseTestEnvironment.spec(name, Strategy.TRUST_WEIGHTED, SEQUENTIAL));
+      if (resume) {
+        // Wave 2 stays undecided: paused at its maximum bake, then accepted by an operator.
+        while (release.state().status() != ReleaseStatus.PAUSED) {
+          temporal.env.sleep(Duration.ofMinutes(1));
+        }
+        release.resume(new OperatorCommand("alice", "error budget reviewed, accepting wave 2"));
+      }
+      String workflowId = "release-" + name;
+      temporal.client().newUntypedWorkflowStub(workflowId).getResult(ReleaseState.class);
+      Files.writeString(file, temporal.client().fetchHistory(workflowId).toJson(true));
+    }
   }
 
   private static final IntFunction<String> NO_HOLD = wave -> null;
@@ -84,7 +140,7 @@ public final class ReleaseHistoryRecorder {
         release.resume(new OperatorCommand("alice", "dashboard was stale"));
         // A release held at a tier entry waits for a second resume.
         temporal.env.sleep(Duration.ofHours(6));
-        if (release.state().status() == io.waveguard.workflows.model.ReleaseStatus.PAUSED) {
+        if (release.state().status() == ReleaseStatus.PAUSED) {
           release.resume(new OperatorCommand("alice", "cohort reviewed by hand"));
         }
       }

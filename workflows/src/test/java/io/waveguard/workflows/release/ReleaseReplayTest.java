@@ -53,7 +53,11 @@ class ReleaseReplayTest {
         "paused-resumed",
         "trust-completed",
         "trust-rolled-back",
-        "trust-tier-hold"
+        "trust-tier-hold",
+        "sequential-early-pass",
+        "sequential-early-fail",
+        "sequential-max-bake-pause",
+        "sequential-tier-entry-hold"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

@@ -52,6 +52,24 @@ public record Scenario(
         operator);
   }
 
+  /** The same scenario with another policy (the frontier sweep). */
+  public Scenario withPolicy(PolicySpec newPolicy) {
+    return new Scenario(
+        name,
+        description,
+        seeds,
+        releasesPerSeed,
+        faultyFraction,
+        rhos,
+        faultMagnitudes,
+        strategies,
+        fleet,
+        history,
+        fault,
+        newPolicy,
+        operator);
+  }
+
   /** The same scenario restricted to one cell, for benches and tests. */
   public Scenario withCell(double rho, double magnitude, int newReleasesPerSeed) {
     return new Scenario(

@@ -32,6 +32,41 @@ public final class Simulate {
 
   private Simulate() {}
 
+  /**
+   * The frontier sweep ({@link Sweep}): the scenario at each strictness level, written as
+   * frontier.csv and one chart per fault magnitude.
+   */
+  public static List<Sweep.Point> sweep(
+      Request request, List<Double> strictness, PrintStream out, PrintStream err)
+      throws IOException {
+    Scenario scenario = load(request.scenario());
+    if (request.seeds() != null) {
+      scenario = scenario.withSeeds(request.seeds());
+    }
+    int threads =
+        request.threads() > 0 ? request.threads() : Runtime.getRuntime().availableProcessors();
+    Path dir = request.out() == null ? DEFAULT_OUT : request.out();
+    return Sweep.run(scenario, strictness, threads, out, err, dir);
+  }
+
+  /** "0.5,1,2" → [0.5, 1.0, 2.0]; every level must be a number > 0. */
+  public static List<Double> strictnessLevels(String list) {
+    List<Double> levels = new java.util.ArrayList<>();
+    for (String part : list.split(",")) {
+      double k;
+      try {
+        k = Double.parseDouble(part.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--sweep: '" + part.trim() + "' is not a number");
+      }
+      if (!(k > 0) || Double.isInfinite(k)) {
+        throw new IllegalArgumentException("--sweep: every strictness level must be > 0");
+      }
+      levels.add(k);
+    }
+    return levels;
+  }
+
   public static Report run(Request request, PrintStream out, PrintStream err) throws IOException {
     Scenario scenario = load(request.scenario());
     if (request.seeds() != null) {

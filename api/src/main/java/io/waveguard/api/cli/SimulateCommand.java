@@ -10,7 +10,8 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code simulate [scenario.yaml] [--seeds N] [--out DIR]}: runs the experiment of a scenario on
+ * {@code simulate [scenario.yaml] [--seeds N] [--out DIR] [--sweep K,K,...]}: runs the experiment
+ * of a scenario (or, with --sweep, its exposure-against-time frontier) on
  * the simulator (the same policy core as ReleaseWorkflow, on a virtual clock), prints a table per
  * cell and writes results.json, results.csv and PNG charts. Without a scenario it runs the shipped
  * paper scenario.
@@ -40,6 +41,11 @@ public final class SimulateCommand extends Command {
         .setDefault(Simulate.DEFAULT_OUT.toString())
         .help("directory for results.json, results.csv and the charts");
     subparser
+        .addArgument("--sweep")
+        .help(
+            "comma-separated gate strictness levels (e.g. 0.5,1,2): runs the scenario at each and"
+                + " writes the exposure-against-time frontier (frontier.csv, frontier-r_<r>.png)");
+    subparser
         .addArgument("--threads")
         .type(Integer.class)
         .setDefault(0)
@@ -49,14 +55,18 @@ public final class SimulateCommand extends Command {
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
     String scenario = namespace.getString("scenario");
-    Simulate.run(
+    Simulate.Request request =
         new Simulate.Request(
             scenario == null ? null : Path.of(scenario),
             namespace.getInt("seeds"),
             Path.of(namespace.getString("out")),
-            namespace.getInt("threads")),
-        System.out,
-        System.err);
+            namespace.getInt("threads"));
+    String sweep = namespace.getString("sweep");
+    if (sweep == null) {
+      Simulate.run(request, System.out, System.err);
+    } else {
+      Simulate.sweep(request, Simulate.strictnessLevels(sweep), System.out, System.err);
+    }
   }
 
   /** A bad scenario is the usual reason: say which field, without a stack trace. */

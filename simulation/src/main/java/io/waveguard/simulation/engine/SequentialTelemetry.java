@@ -6,6 +6,7 @@ import io.waveguard.simulation.world.SimulatedFleet;
 import io.waveguard.simulation.world.SimulatedWorld;
 import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.policy.gate.LatencyShiftTest;
 import io.waveguard.workflows.policy.gate.sequential.CohortCell;
 import io.waveguard.workflows.policy.gate.sequential.PeriodObservation;
@@ -31,6 +32,7 @@ final class SequentialTelemetry {
   /** A group of like targets: sums the draws need. */
   private static final class Group {
     final String segment;
+    final Tier tier;
     final Map<String, String> labels;
     final int wave;
     int targets;
@@ -41,8 +43,9 @@ final class SequentialTelemetry {
     double expectedErrorsPerMinute;
     long baselineErrors;
 
-    Group(String segment, Map<String, String> labels, int wave) {
+    Group(String segment, Tier tier, Map<String, String> labels, int wave) {
       this.segment = segment;
+      this.tier = tier;
       this.labels = labels;
       this.wave = wave;
     }
@@ -103,9 +106,9 @@ final class SequentialTelemetry {
       Target target = fleet.target(i);
       int cell =
           cells.computeIfAbsent(
-              key(target.segment(), target.labels()),
+              key(target.segment(), target.tier(), target.labels()),
               key -> {
-                controls.add(new Group(target.segment(), target.labels(), 0));
+                controls.add(new Group(target.segment(), target.tier(), target.labels(), 0));
                 return controls.size() - 1;
               });
       double rpm = fleet.requestsPerMinute(i);
@@ -121,9 +124,9 @@ final class SequentialTelemetry {
     }
   }
 
-  /** A canonical name of a segment and labels (label order must not depend on the JVM). */
-  private static String key(String segment, Map<String, String> labels) {
-    return segment + "|" + new java.util.TreeMap<>(labels);
+  /** A canonical name of a segment, tier and labels (label order must not depend on the JVM). */
+  private static String key(String segment, Tier tier, Map<String, String> labels) {
+    return segment + "|" + tier.wireName() + "|" + new java.util.TreeMap<>(labels);
   }
 
   /** P(a healthy p99 ratio, lognormal with this spread, lands above {@code threshold}). */
@@ -143,7 +146,7 @@ final class SequentialTelemetry {
               t.cell,
               c -> {
                 Group control = controls.get(c);
-                Group group = new Group(control.segment, control.labels, wave);
+                Group group = new Group(control.segment, control.tier, control.labels, wave);
                 deployed.add(group);
                 return group;
               })
@@ -175,7 +178,8 @@ final class SequentialTelemetry {
   /** One group's counts over one period; {@code from} is its baked minutes on the build. */
   private CohortCell cell(Group group, Rng rng, double from, boolean onBuild) {
     if (group.targets == 0) {
-      return new CohortCell(group.segment, group.labels, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0);
+      return new CohortCell(
+          group.segment, group.tier, group.labels, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0);
     }
     double uplift = onBuild ? release.errorUplift(from, from + periodMinutes) : 0;
     double mean =
@@ -190,6 +194,7 @@ final class SequentialTelemetry {
             + rng.binomial(shifted, shiftedExceedance);
     return new CohortCell(
         group.segment,
+        group.tier,
         group.labels,
         group.targets,
         List.of(),
@@ -212,7 +217,8 @@ final class SequentialTelemetry {
     for (Group group : deployed) {
       Group sum =
           all.computeIfAbsent(
-              key(group.segment, group.labels), k -> new Group(group.segment, group.labels, 0));
+              key(group.segment, group.tier, group.labels),
+              k -> new Group(group.segment, group.tier, group.labels, 0));
       sum.targets += group.targets;
       sum.requestsPerMinute += group.requestsPerMinute;
       sum.expectedErrorsPerMinute += group.expectedErrorsPerMinute;
@@ -223,6 +229,7 @@ final class SequentialTelemetry {
       past.add(
           new CohortCell(
               sum.segment,
+              sum.tier,
               sum.labels,
               sum.targets,
               List.of(),

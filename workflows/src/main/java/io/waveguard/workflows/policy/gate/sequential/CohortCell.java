@@ -1,12 +1,13 @@
 package io.waveguard.workflows.policy.gate.sequential;
 
 import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.model.Tier;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Telemetry of a group of targets that share a segment and labels, over one gate period: the unit
- * the sequential gate adds up per stratum. Production builds one cell per target with {@link
+ * Telemetry of a group of targets that share a segment, tier and labels, over one gate period: the
+ * unit the sequential gate adds up per stratum. Production builds one cell per target with {@link
  * #ofTarget}; the simulator builds one per group of like targets, which adds up to the same counts.
  *
  * @param reportingTargets targets that reported anything in the period
@@ -18,6 +19,7 @@ import java.util.Map;
  */
 public record CohortCell(
     String segment,
+    Tier tier,
     Map<String, String> labels,
     int reportingTargets,
     List<String> silentTargets,
@@ -51,7 +53,19 @@ public record CohortCell(
       double exceedanceRatio) {
     if (reading == null || reading.isSilent()) {
       return new CohortCell(
-          target.segment(), target.labels(), 0, List.of(target.id()), 0, 0, 0, 0, 0, 0, 0, 0);
+          target.segment(),
+          target.tier(),
+          target.labels(),
+          0,
+          List.of(target.id()),
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0);
     }
     double rate = shrunkErrorRate(baseline, pooledErrorRate);
     double[] p99s = reading.latencyP99Ms();
@@ -70,6 +84,7 @@ public record CohortCell(
     }
     return new CohortCell(
         target.segment(),
+        target.tier(),
         target.labels(),
         1,
         List.of(),

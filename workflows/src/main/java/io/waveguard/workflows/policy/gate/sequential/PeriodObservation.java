@@ -54,7 +54,7 @@ public record PeriodObservation(
     double concurrent = 0;
     double historical = 0;
     for (CohortCell cell : cells) {
-      if (stratum.contains(cell.segment(), cell.labels())) {
+      if (stratum.contains(cell)) {
         events += metric.events(cell);
         concurrent += metric.concurrentExposure(cell);
         historical += metric.historicalExposure(cell);

@@ -10,9 +10,9 @@ import java.util.function.Function;
 
 /**
  * Which strata a release tests, fixed when the release starts so its α split never changes: the
- * whole release, then every segment and label value that carries at least {@code minShare} of the
- * release's traffic, in a dimension with at least two such values (one value would only repeat the
- * whole release). The largest go first when there are more than {@code maxStrata}.
+ * whole release, then every segment, tier and label value that carries at least {@code minShare} of
+ * the release's traffic, in a dimension with at least two such values (one value would only repeat
+ * the whole release). The largest go first when there are more than {@code maxStrata}.
  */
 public final class Strata {
 
@@ -27,6 +27,7 @@ public final class Strata {
     }
     TreeMap<String, Function<Target, String>> dimensions = new TreeMap<>();
     dimensions.put(Stratum.SEGMENT, Target::segment);
+    dimensions.put(Stratum.TIER, t -> t.tier().wireName());
     targets.stream()
         .flatMap(t -> t.labels().keySet().stream())
         .distinct()

@@ -1,19 +1,20 @@
 package io.waveguard.workflows.policy.gate.sequential;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * A slice of the release the gate also tests on its own, so a fault confined to one region or
- * device model is not diluted by the rest: the whole release, one segment, or one label value.
+ * A slice of the release the gate also tests on its own, so a fault confined to one region, device
+ * model or tier (a payment-path bug) is not diluted by the rest: the whole release, one segment,
+ * one tier, or one label value.
  *
- * @param dimension {@code "all"}, {@code "segment"} or a label key
+ * @param dimension {@code "all"}, {@code "segment"}, {@code "tier"} or a label key
  * @param value the segment or label value; empty for the whole release
  */
 public record Stratum(String dimension, String value) {
 
   public static final String ALL = "all";
   public static final String SEGMENT = "segment";
+  public static final String TIER = "tier";
 
   public Stratum {
     Objects.requireNonNull(dimension, "dimension");
@@ -33,13 +34,12 @@ public record Stratum(String dimension, String value) {
     return isAll() ? ALL : dimension + "=" + value;
   }
 
-  boolean contains(String segment, Map<String, String> labels) {
-    if (isAll()) {
-      return true;
-    }
-    if (SEGMENT.equals(dimension)) {
-      return value.equals(segment);
-    }
-    return value.equals(labels.get(dimension));
+  boolean contains(CohortCell cell) {
+    return switch (dimension) {
+      case ALL -> true;
+      case SEGMENT -> value.equals(cell.segment());
+      case TIER -> cell.tier() != null && value.equals(cell.tier().wireName());
+      default -> value.equals(cell.labels().get(dimension));
+    };
   }
 }

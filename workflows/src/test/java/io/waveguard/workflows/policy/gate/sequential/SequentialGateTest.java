@@ -69,7 +69,19 @@ class SequentialGateTest {
     long requests = Math.round(expected * 1000);
     long errors = poisson(rng, expected * factor);
     return new CohortCell(
-        "sim", Map.of("region", region), 10, List.of(), requests, errors, expected, 0, 10, 0, 0, 0);
+        "sim",
+        Tier.LOW,
+        Map.of("region", region),
+        10,
+        List.of(),
+        requests,
+        errors,
+        expected,
+        0,
+        10,
+        0,
+        0,
+        0);
   }
 
   static long poisson(SplittableRandom rng, double mean) {
@@ -162,7 +174,19 @@ class SequentialGateTest {
       deployed.add(cell("eu", rng, 500, 1));
       deployed.add(
           new CohortCell(
-              "sim", Map.of("region", "us"), 0, List.of("t-quiet"), 0, 0, 0, 0, 0, 0, 0, 0));
+              "sim",
+              Tier.LOW,
+              Map.of("region", "us"),
+              0,
+              List.of("t-quiet"),
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0));
       evidence =
           gate.observe(
               evidence, PeriodObservation.concurrent(deployed, List.of(cell("eu", rng, 500, 1))));

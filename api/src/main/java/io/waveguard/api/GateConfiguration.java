@@ -1,17 +1,32 @@
 package io.waveguard.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.waveguard.api.api.GateMode;
+import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.policy.gate.GateParameters;
 import io.waveguard.workflows.policy.gate.LatencyShiftParameters;
 import io.waveguard.workflows.policy.gate.SprtParameters;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 /**
- * The statistical wave gate (README, "Gates"): Wald's SPRT on error counts and the Mann–Whitney
- * latency shift test. Defaults are the policy core's; it rejects values out of range by name.
+ * The gates (README, "Gates"): which one a release runs unless its request says otherwise, the
+ * sequential gate's settings, and the per-wave gate's (Wald's SPRT on error counts and the
+ * Mann–Whitney latency shift test). Defaults are the policy core's; it rejects values out of range
+ * by name.
  */
 public class GateConfiguration {
 
   private static final GateParameters DEFAULTS = GateParameters.defaults();
+
+  /** The gate of releases whose request does not choose one. */
+  @NotNull @JsonProperty public GateMode mode = GateMode.SEQUENTIAL;
+
+  /** Defaults of the release-wide sequential gate. */
+  @Valid @NotNull @JsonProperty
+  public SequentialGateConfiguration sequential = new SequentialGateConfiguration();
+
+  // The per-wave gate's settings stay at the top of the section, where they have always been.
 
   /** Chance of failing a wave as good as its controls. */
   @JsonProperty public double alpha = DEFAULTS.errors().alpha();
@@ -31,9 +46,15 @@ public class GateConfiguration {
   /** Smallest P(deployed slower than control) worth failing a wave for. */
   @JsonProperty public double latencyMinEffect = DEFAULTS.latency().minEffect();
 
+  /** The per-wave gate's parameters. */
   public GateParameters toParameters() {
     return new GateParameters(
         new SprtParameters(alpha, beta, minRelativeEffect),
         new LatencyShiftParameters(latencyAlpha, latencyMinSamples, latencyMinEffect));
+  }
+
+  /** The sequential gate a release starts with unless its request overrides some of it. */
+  public SequentialGatePolicy toSequentialGatePolicy() {
+    return sequential.toPolicy();
   }
 }

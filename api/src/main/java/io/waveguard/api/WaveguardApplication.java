@@ -39,6 +39,7 @@ import io.waveguard.api.cli.VerifyDeploymentsCommand;
 import io.waveguard.api.cli.WorkerCommand;
 import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.OperatorCommands;
+import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.db.KnownTargetsDao;
 import io.waveguard.api.errors.ErrorHandling;
@@ -157,13 +158,18 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
             updateWaits,
             Duration.ofMillis(temporalConfig.getCommandAcceptTimeout().toMilliseconds()));
 
-    environment.jersey().register(new ReleaseResource(releases, commands, releaseRows, audit));
+    // Read once here: each release resolves its policy on these defaults when it starts.
+    PolicyResolver policies =
+        new PolicyResolver(config.getGate().mode, config.getGate().toSequentialGatePolicy());
+    environment
+        .jersey()
+        .register(new ReleaseResource(releases, commands, releaseRows, audit, policies));
     environment
         .jersey()
         .register(
             new TargetResource(jdbi.onDemand(TargetDao.class), jdbi.onDemand(TrustDao.class)));
     DryRuns dryRuns = new DryRuns(jdbi.onDemand(TargetDao.class), new ReleasePlanner(trust));
-    environment.jersey().register(new PlanResource(dryRuns));
+    environment.jersey().register(new PlanResource(dryRuns, policies));
     environment
         .jersey()
         .register(

@@ -3,15 +3,18 @@ package io.waveguard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropwizard.configuration.ConfigurationFactory;
 import io.dropwizard.configuration.ConfigurationValidationException;
+import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
-import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.waveguard.activities.telemetry.prometheus.PrometheusSettings;
 import io.waveguard.activities.trust.TrustSettings;
+import io.waveguard.api.api.GateMode;
+import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.policy.gate.GateParameters;
 import java.io.File;
@@ -24,9 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The shipped example configuration parses, validates and documents the defaults. */
 class WaveguardConfigurationTest {
 
-  private final YamlConfigurationFactory<WaveguardConfiguration> factory =
-      new YamlConfigurationFactory<>(
-          WaveguardConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
+  // The factory the server itself uses: it refuses unknown fields, as a typo deserves.
+  private final ConfigurationFactory<WaveguardConfiguration> factory =
+      new DefaultConfigurationFactoryFactory<WaveguardConfiguration>()
+          .create(
+              WaveguardConfiguration.class,
+              Validators.newValidator(),
+              Jackson.newObjectMapper(),
+              "dw");
 
   private WaveguardConfiguration load(String path) throws Exception {
     return factory.build(
@@ -68,6 +76,9 @@ class WaveguardConfigurationTest {
     assertThat(trust.healthWindow()).isEqualTo(defaults.healthWindow());
     assertThat(trust.baselineWindow()).isEqualTo(defaults.baselineWindow());
     assertThat(config.getGate().toParameters()).isEqualTo(GateParameters.defaults());
+    assertThat(config.getGate().mode).isEqualTo(GateMode.SEQUENTIAL);
+    assertThat(config.getGate().toSequentialGatePolicy())
+        .isEqualTo(SequentialGatePolicy.defaults());
     PrometheusSettings prometheus = config.getTelemetry().getPrometheus().toSettings();
     assertThat(prometheus)
         .isEqualTo(PrometheusSettings.defaults(URI.create("http://127.0.0.1:9090")));
@@ -82,6 +93,62 @@ class WaveguardConfigurationTest {
     assertThatThrownBy(() -> config.getTrust().toSettings())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("threshold of STANDARD");
+  }
+
+  @Test
+  void sequentialGateSettingsAndPerWaveModeAreRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("gate.yml");
+    Files.writeString(
+        file,
+        """
+        gate:
+          mode: per-wave
+          sequential:
+            alpha: 0.02
+            tierTolerances: {finance-critical: 1.25}
+            periodSeconds: 30
+        """);
+    WaveguardConfiguration config = load(file.toString());
+
+    SequentialGatePolicy gate = config.getGate().toSequentialGatePolicy();
+    assertThat(config.getGate().mode).isEqualTo(GateMode.PER_WAVE);
+    assertThat(gate.alpha()).isEqualTo(0.02);
+    assertThat(gate.tolerances().financeCritical()).isEqualTo(1.25);
+    assertThat(gate.tolerances().standard()).isEqualTo(1.5);
+    assertThat(gate.periodSeconds()).isEqualTo(30);
+    assertThat(gate.minBakeSeconds()).isEqualTo(180);
+  }
+
+  @Test
+  void inconsistentSequentialGateStopsTheServerWithTheReason(@TempDir Path dir) throws Exception {
+    Path timings = dir.resolve("timings.yml");
+    Files.writeString(timings, "gate:\n  sequential: {periodSeconds: 600, minBakeSeconds: 300}\n");
+    Path shares = dir.resolve("shares.yml");
+    Files.writeString(shares, "gate:\n  sequential: {errorsShare: 0.9}\n");
+    Path tolerance = dir.resolve("tolerance.yml");
+    Files.writeString(tolerance, "gate:\n  sequential: {tierTolerances: {standard: 0.9}}\n");
+
+    assertThatThrownBy(() -> load(timings.toString()))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("gate.sequential")
+        .hasMessageContaining("periodSeconds <= minBakeSeconds <= maxBakeSeconds");
+    assertThatThrownBy(() -> load(shares.toString()))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("shares must sum to 1");
+    assertThatThrownBy(() -> load(tolerance.toString()))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("gate.sequential.tierTolerances.standard");
+  }
+
+  @Test
+  void unknownGateModeOrTierIsRejected(@TempDir Path dir) throws Exception {
+    Path mode = dir.resolve("mode.yml");
+    Files.writeString(mode, "gate:\n  mode: ratio\n");
+    Path tier = dir.resolve("tier.yml");
+    Files.writeString(tier, "gate:\n  sequential: {tierTolerances: {gold: 1.5}}\n");
+
+    assertThatThrownBy(() -> load(mode.toString())).hasMessageContaining("gate.mode");
+    assertThatThrownBy(() -> load(tier.toString())).hasMessageContaining("gold");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.waveguard.api.api;
 
+import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.Strategy;
 import jakarta.validation.Valid;
@@ -13,7 +14,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param releaseId the caller's idempotency key; a UUID is generated when absent
  * @param selector which of the service's targets take part; all when absent
- * @param policy overrides of {@link io.waveguard.workflows.model.ReleasePolicy#defaults()}
+ * @param policy overrides of the server's policy defaults
  */
 public record CreateReleaseRequest(
     @Pattern(
@@ -26,15 +27,19 @@ public record CreateReleaseRequest(
     @Valid SelectorRequest selector,
     @Valid PolicyRequest policy) {
 
-  /** The workflow's input; call only after validation. */
-  public ReleaseSpec toSpec(String id, String requestedBy) {
+  /**
+   * The workflow's input; call only after validation.
+   *
+   * @param policy the release's effective policy, resolved from {@link #policy()}
+   */
+  public ReleaseSpec toSpec(String id, String requestedBy, ReleasePolicy policy) {
     return new ReleaseSpec(
         id,
         service.strip(),
         version.strip(),
         strategy,
         selector == null ? null : selector.toSelector(),
-        policy == null ? null : policy.toPolicy(),
+        policy,
         requestedBy);
   }
 }

@@ -1,6 +1,6 @@
 package io.waveguard.api.api;
 
-import io.waveguard.workflows.model.ReleasePolicy;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.waveguard.workflows.model.Tier;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,27 +11,40 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * Overrides of a release's policy; each absent field keeps its default from {@link
- * ReleasePolicy#defaults()}. Bounds keep a typo from running a release for a year.
+ * Overrides of a release's policy; each absent field keeps the server's default (its {@code gate:}
+ * configuration and {@link io.waveguard.workflows.model.ReleasePolicy#defaults()}). Bounds keep a
+ * typo from running a release for a year; the combination is checked when the policy is resolved.
+ *
+ * @param bakeSeconds per-wave gate: each wave's fixed bake
+ * @param maxBakeExtensions per-wave gate: bake extensions before a human decides
+ * @param minRequestsPerCohort per-wave gate: requests each cohort needs before it decides
+ * @param gateMode {@code sequential} or {@code per-wave}
+ * @param gatePeriodSeconds sequential gate: it judges the release after every period this long
+ * @param minBakeSeconds sequential gate: no wave moves on before baking this long
+ * @param maxBakeSeconds sequential gate: an undecided wave pauses for a human after this long
+ * @param tierTolerances sequential gate: the rate ratio each tier accepts, keyed by tier
+ * @param alpha sequential gate: false-rollback budget of the whole release
+ * @param maxErrorRateRatio removed with the ratio gate; only present to answer what replaced it
  */
 public record PolicyRequest(
     @Min(1) @Max(7 * 24 * 3600) Long bakeSeconds,
     @Min(0) @Max(100) Integer maxBakeExtensions,
     @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") Double firstWavePercent,
     @DecimalMin("1") @DecimalMax("100") Double waveGrowthFactor,
-    @DecimalMin(value = "1", inclusive = false) Double maxErrorRateRatio,
     @Min(0) Long minRequestsPerCohort,
-    @Size(max = 10) List<@NotNull Tier> approvalTiers) {
+    @Size(max = 10) List<@NotNull Tier> approvalTiers,
+    GateMode gateMode,
+    @Min(1) @Max(24 * 3600) Long gatePeriodSeconds,
+    @Min(1) @Max(7 * 24 * 3600) Long minBakeSeconds,
+    @Min(1) @Max(7 * 24 * 3600) Long maxBakeSeconds,
+    TierTolerancesJson tierTolerances,
+    @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.5", inclusive = false)
+        Double alpha,
+    JsonNode maxErrorRateRatio) {
 
-  public ReleasePolicy toPolicy() {
-    ReleasePolicy d = ReleasePolicy.defaults();
-    return new ReleasePolicy(
-        bakeSeconds == null ? d.bakeSeconds() : bakeSeconds,
-        maxBakeExtensions == null ? d.maxBakeExtensions() : maxBakeExtensions,
-        firstWavePercent == null ? d.firstWavePercent() : firstWavePercent,
-        waveGrowthFactor == null ? d.waveGrowthFactor() : waveGrowthFactor,
-        maxErrorRateRatio == null ? d.maxErrorRateRatio() : maxErrorRateRatio,
-        minRequestsPerCohort == null ? d.minRequestsPerCohort() : minRequestsPerCohort,
-        approvalTiers == null ? d.approvalTiers() : approvalTiers);
+  /** No overrides: the server's defaults. */
+  public static PolicyRequest none() {
+    return new PolicyRequest(
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -2,8 +2,11 @@ package io.waveguard.api.core;
 
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.TargetSelector;
 import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.model.TierTolerances;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,22 +29,47 @@ final class ReleaseDescriptions {
         - labels: %s
 
         **Policy**
-        - bake: %d s, up to %d extensions
         - first wave: %s %% of targets, growing x%s
-        - gate: fail above %s x the controls' error rate, %d requests per cohort
+        %s
         - approval needed for: %s
         """
         .formatted(
             orAll(selector.segments()),
             orAll(tiers(selector.tiers())),
             selector.labels().isEmpty() ? "any" : selector.labels(),
-            policy.bakeSeconds(),
-            policy.maxBakeExtensions(),
             policy.firstWavePercent(),
             policy.waveGrowthFactor(),
-            policy.maxErrorRateRatio(),
-            policy.minRequestsPerCohort(),
+            policy.hasSequentialGate() ? sequentialGate(policy.sequentialGate()) : perWave(policy),
             policy.approvalTiers().isEmpty() ? "none" : tiers(policy.approvalTiers()));
+  }
+
+  private static String sequentialGate(SequentialGatePolicy gate) {
+    return """
+        - gate: one sequential test for the whole release, false-rollback budget alpha %s per \
+        release; a wave enters a tier once the deployed/controls rate ratio is shown below its \
+        tolerance (%s)
+        - bake: adaptive, judged every %d s, at least %d s, at most %d s before pausing for a \
+        human"""
+        .formatted(
+            Double.toString(gate.alpha()),
+            tolerances(gate.tolerances()),
+            gate.periodSeconds(),
+            gate.minBakeSeconds(),
+            gate.maxBakeSeconds());
+  }
+
+  private static String perWave(ReleasePolicy policy) {
+    return """
+        - gate: per wave, Wald's SPRT on errors and a latency shift test against the controls, \
+        %d requests per cohort
+        - bake: %d s, up to %d extensions when the gate keeps sampling"""
+        .formatted(policy.minRequestsPerCohort(), policy.bakeSeconds(), policy.maxBakeExtensions());
+  }
+
+  private static String tolerances(TierTolerances tolerances) {
+    return Arrays.stream(Tier.values())
+        .map(t -> "%s %s".formatted(t.wireName(), Double.toString(tolerances.of(t))))
+        .collect(Collectors.joining(", "));
   }
 
   private static List<String> tiers(List<Tier> tiers) {

@@ -20,6 +20,10 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
 import io.waveguard.activities.db.Database;
 import io.waveguard.activities.db.ReleaseDao;
+import io.waveguard.activities.db.ReleaseRow;
+import io.waveguard.api.api.PolicyView;
+import io.waveguard.api.api.ReleaseView;
+import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.ReleaseStatus;
 import io.waveguard.workflows.release.ReleaseSearchAttributes;
@@ -74,12 +78,17 @@ public final class ReleaseService {
     ReleaseSpec started = startedSpec(spec.workflowId());
     if (!sameRelease(started, spec)) {
       throw new ReleaseConflictException(
-          "release '%s' already exists as %s %s via %s; use a new releaseId for a different release"
+          ("release '%s' already exists as %s %s via %s%s;"
+                  + " use a new releaseId for a different release")
               .formatted(
                   spec.releaseId(),
                   started.service(),
                   started.version(),
-                  started.strategy().wireName()));
+                  started.strategy().wireName(),
+                  samePolicy(started, spec)
+                      ? ""
+                      : " with another effective policy (the request or the server's defaults"
+                          + " changed since it started)"));
     }
     recordStart(spec);
     return stateOr(spec.releaseId(), () -> ReleaseStates.planned(spec));
@@ -93,6 +102,15 @@ public final class ReleaseService {
    */
   public ReleaseState state(String releaseId) {
     return stateOr(releaseId, () -> null);
+  }
+
+  /**
+   * The release's live state (as {@link #state}) with the policy it was started with: the
+   * workflow's input, or the read model's copy of it once Temporal no longer has the history.
+   */
+  public ReleaseView view(String releaseId) {
+    ReleaseState state = state(releaseId);
+    return new ReleaseView(state, startedPolicy(releaseId).map(PolicyView::of).orElse(null));
   }
 
   /** True when Temporal or the read model knows the release. */
@@ -213,6 +231,28 @@ public final class ReleaseService {
         .getOptions()
         .getDataConverter()
         .fromPayloads(0, Optional.of(input), ReleaseSpec.class, ReleaseSpec.class);
+  }
+
+  private Optional<ReleasePolicy> startedPolicy(String releaseId) {
+    try {
+      return Optional.of(startedSpec(ReleaseSpec.workflowIdFor(releaseId)).policy());
+    } catch (StatusRuntimeException e) {
+      log.debug("history of release {} unreadable: {}", releaseId, e.getStatus());
+      return releases.find(releaseId).flatMap(ReleaseService::recordedPolicy);
+    }
+  }
+
+  private static Optional<ReleasePolicy> recordedPolicy(ReleaseRow row) {
+    try {
+      return Optional.of(Database.JSON.readValue(row.specJson(), ReleaseSpec.class).policy());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      log.warn("read-model spec of release {} is unreadable", row.releaseId(), e);
+      return Optional.empty();
+    }
+  }
+
+  private static boolean samePolicy(ReleaseSpec a, ReleaseSpec b) {
+    return a.policy().equals(b.policy());
   }
 
   /** Who asked does not make a different release: a retry by a colleague is the same one. */

@@ -18,6 +18,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, "invalid_field", field, message);
   }
 
+  /** A field that no longer exists; the message says what replaced it. */
+  public static ApiException removedField(String field, String message) {
+    return new ApiException(400, "removed_field", field, message);
+  }
+
   public static ApiException notFound(String message) {
     return new ApiException(404, "not_found", null, message);
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.waveguard.api.api.GateMode;
 import io.waveguard.workflows.model.Strategy;
 import io.waveguard.workflows.model.Tier;
 import jakarta.ws.rs.core.Response;
@@ -83,6 +84,10 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
           Strategy.class,
           Arrays.stream(Strategy.values())
               .map(Strategy::wireName)
+              .collect(Collectors.joining(", ")),
+          GateMode.class,
+          Arrays.stream(GateMode.values())
+              .map(GateMode::wireName)
               .collect(Collectors.joining(", ")));
 
   private static String constants(Class<?> enumType) {

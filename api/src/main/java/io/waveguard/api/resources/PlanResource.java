@@ -3,6 +3,7 @@ package io.waveguard.api.resources;
 import io.waveguard.api.api.CreateReleaseRequest;
 import io.waveguard.api.api.PlanView;
 import io.waveguard.api.core.DryRuns;
+import io.waveguard.api.core.PolicyResolver;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,9 +21,11 @@ public final class PlanResource {
   static final String DRY_RUN_ID = "dry-run";
 
   private final DryRuns dryRuns;
+  private final PolicyResolver policies;
 
-  public PlanResource(DryRuns dryRuns) {
+  public PlanResource(DryRuns dryRuns, PolicyResolver policies) {
     this.dryRuns = dryRuns;
+    this.policies = policies;
   }
 
   /** Takes the same body as POST /api/v1/releases; answers 200 with the plan, starts nothing. */
@@ -30,6 +33,6 @@ public final class PlanResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public PlanView plan(@NotNull @Valid CreateReleaseRequest request) {
     String id = request.releaseId() != null ? request.releaseId() : DRY_RUN_ID;
-    return dryRuns.plan(request.toSpec(id, null));
+    return dryRuns.plan(request.toSpec(id, null, policies.resolve(request.policy())));
   }
 }

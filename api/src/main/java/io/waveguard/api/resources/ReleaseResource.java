@@ -6,11 +6,14 @@ import io.waveguard.api.api.AuditLog;
 import io.waveguard.api.api.CommandQueued;
 import io.waveguard.api.api.CreateReleaseRequest;
 import io.waveguard.api.api.OperatorCommandRequest;
+import io.waveguard.api.api.PolicyView;
 import io.waveguard.api.api.ReleaseIds;
 import io.waveguard.api.api.ReleaseList;
 import io.waveguard.api.api.ReleaseSummary;
+import io.waveguard.api.api.ReleaseView;
 import io.waveguard.api.core.CommandResult;
 import io.waveguard.api.core.OperatorCommands;
+import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.core.ReleaseNotFoundException;
 import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.errors.ApiException;
@@ -43,23 +46,35 @@ public final class ReleaseResource {
   private final OperatorCommands commands;
   private final ReleaseDao releaseRows;
   private final AuditDao audit;
+  private final PolicyResolver policies;
 
   public ReleaseResource(
-      ReleaseService releases, OperatorCommands commands, ReleaseDao releaseRows, AuditDao audit) {
+      ReleaseService releases,
+      OperatorCommands commands,
+      ReleaseDao releaseRows,
+      AuditDao audit,
+      PolicyResolver policies) {
     this.releases = releases;
     this.commands = commands;
     this.releaseRows = releaseRows;
     this.audit = audit;
+    this.policies = policies;
   }
 
-  /** Starts a release; repeating the call with the same releaseId answers the same release. */
+  /**
+   * Starts a release with its policy resolved now, on the server's current defaults; repeating the
+   * call with the same releaseId and body answers the same release.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response start(@NotNull @Valid CreateReleaseRequest request) {
     String id = request.releaseId() != null ? request.releaseId() : ReleaseIds.generate();
-    ReleaseSpec spec = request.toSpec(id, null);
+    // Resolved before anything is started, so input it refuses leaves no trace.
+    ReleaseSpec spec = request.toSpec(id, null, policies.resolve(request.policy()));
     ReleaseState state = releases.start(spec);
-    return Response.accepted(state).location(location(id)).build();
+    return Response.accepted(new ReleaseView(state, PolicyView.of(spec.policy())))
+        .location(location(id))
+        .build();
   }
 
   @GET
@@ -80,8 +95,8 @@ public final class ReleaseResource {
 
   @GET
   @Path("/{releaseId}")
-  public ReleaseState get(@PathParam("releaseId") String releaseId) {
-    return releases.state(known(releaseId));
+  public ReleaseView get(@PathParam("releaseId") String releaseId) {
+    return releases.view(known(releaseId));
   }
 
   @GET

@@ -7,8 +7,11 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.waveguard.api.api.CreateReleaseRequest;
 import io.waveguard.api.api.ErrorResponse;
+import io.waveguard.api.api.GateMode;
 import io.waveguard.api.api.WireFormat;
+import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.SequentialGatePolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,10 +35,13 @@ class ErrorMappingTest {
   @Path("/echo")
   @Produces(MediaType.APPLICATION_JSON)
   public static final class EchoResource {
+    private final PolicyResolver policies =
+        new PolicyResolver(GateMode.SEQUENTIAL, SequentialGatePolicy.defaults());
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public ReleaseSpec echo(@NotNull @Valid CreateReleaseRequest request) {
-      return request.toSpec("r-1", null);
+      return request.toSpec("r-1", null, policies.resolve(request.policy()));
     }
 
     @POST
@@ -116,6 +122,38 @@ class ErrorMappingTest {
     assertThat(error.message())
         .contains("unknown strategy 'yolo'")
         .contains("all-at-once, canary, waves, trust-weighted");
+  }
+
+  @Test
+  void unknownGateModeListsTheKnownOnes() {
+    ErrorResponse error =
+        error(
+            post(
+                "/echo",
+                """
+                {"service": "s", "version": "1", "strategy": "waves",
+                 "policy": {"gateMode": "ratio"}}"""));
+
+    assertThat(error.field()).isEqualTo("policy.gateMode");
+    assertThat(error.message())
+        .contains("unknown gate mode 'ratio'")
+        .contains("sequential, per-wave");
+  }
+
+  @Test
+  void maxErrorRateRatioIsARemovedFieldNamingItsReplacement() {
+    Response response =
+        post(
+            "/echo",
+            """
+            {"service": "s", "version": "1", "strategy": "waves",
+             "policy": {"maxErrorRateRatio": 2.0}}""");
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    ErrorResponse error = error(response);
+    assertThat(error.error()).isEqualTo("removed_field");
+    assertThat(error.field()).isEqualTo("policy.maxErrorRateRatio");
+    assertThat(error.message()).contains("policy.tierTolerances");
   }
 
   @Test

@@ -99,6 +99,36 @@ class PlanResourceTest {
     assertThat(missingVersion.text("field")).isEqualTo("version");
   }
 
+  @Test
+  void aDryRunRefusesThePolicyAStartWouldRefuse() {
+    Answer removed =
+        api.post(
+            "/api/v1/plans",
+            """
+            {"service": "dryrun", "version": "1", "strategy": "waves",
+             "policy": {"maxErrorRateRatio": 2}}""");
+    Answer tolerance =
+        api.post(
+            "/api/v1/plans",
+            """
+            {"service": "dryrun", "version": "1", "strategy": "waves",
+             "policy": {"tierTolerances": {"safety-critical": 0.5}}}""");
+    Answer timings =
+        api.post(
+            "/api/v1/plans",
+            """
+            {"service": "dryrun", "version": "1", "strategy": "waves",
+             "policy": {"minBakeSeconds": 600, "maxBakeSeconds": 300}}""");
+
+    assertThat(removed.status()).isEqualTo(400);
+    assertThat(removed.text("field")).isEqualTo("policy.maxErrorRateRatio");
+    assertThat(removed.text("message")).contains("policy.tierTolerances");
+    assertThat(tolerance.status()).isEqualTo(400);
+    assertThat(tolerance.text("field")).isEqualTo("policy.tierTolerances.safety-critical");
+    assertThat(timings.status()).isEqualTo(400);
+    assertThat(timings.text("field")).isEqualTo("policy.maxBakeSeconds");
+  }
+
   private static long count(String sql) {
     return TestApp.get().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
   }

@@ -3,6 +3,7 @@ package io.waveguard.api.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.common.SearchAttributes;
 import io.waveguard.activities.db.TargetDao;
@@ -11,10 +12,13 @@ import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Api.Answer;
 import io.waveguard.api.support.Eventually;
 import io.waveguard.api.support.TestApp;
+import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.release.ReleaseSearchAttributes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +106,125 @@ class ReleaseResourceTest {
     assertThat(attributes.get(ReleaseSearchAttributes.STRATEGY)).isEqualTo("waves");
     assertThat(attributes.get(ReleaseSearchAttributes.STATUS)).isNotBlank();
     assertThat(description.getStaticSummary()).isEqualTo(SERVICE + " 2.1.0 via waves");
-    assertThat(description.getStaticDetails()).contains("bake: 600 s");
+    assertThat(description.getStaticDetails())
+        .contains("one sequential test for the whole release")
+        .contains("alpha 0.01 per release")
+        .contains("low 2.0, standard 1.5, finance-critical 1.2, safety-critical 1.1")
+        .contains("judged every 60 s, at least 180 s, at most 1800 s")
+        .doesNotContain("x the controls' error rate");
+  }
+
+  @Test
+  void perWaveReleaseDetailsDescribeTheSprtAndTheFixedBake() {
+    String id = uniqueId("per-wave-details");
+    api.post(
+        "/api/v1/releases",
+        """
+        {"releaseId": "%s", "service": "%s", "version": "2.2.0", "strategy": "waves",
+         "policy": {"gateMode": "per-wave", "bakeSeconds": 600, "maxBakeExtensions": 1}}"""
+            .formatted(id, SERVICE));
+
+    String details =
+        app.temporal()
+            .newUntypedWorkflowStub(ReleaseSpec.workflowIdFor(id))
+            .describe()
+            .getStaticDetails();
+
+    assertThat(details)
+        .contains("per wave, Wald's SPRT")
+        .contains("1000 requests per cohort")
+        .contains("bake: 600 s, up to 1 extensions")
+        .doesNotContain("sequential");
+  }
+
+  @Test
+  void serverDefaultsAreResolvedIntoTheInputAndShownByGet() {
+    String id = uniqueId("defaults");
+
+    Answer started =
+        api.post(
+            "/api/v1/releases",
+            """
+            {"releaseId": "%s", "service": "%s", "version": "2.3.0", "strategy": "waves"}"""
+                .formatted(id, SERVICE));
+
+    ReleasePolicy input = startedInput(id).policy();
+    assertThat(input.sequentialGate()).isEqualTo(SequentialGatePolicy.defaults());
+    assertThat(input.bakeSeconds()).isEqualTo(ReleasePolicy.defaults().bakeSeconds());
+    JsonNode shown = api.get("/api/v1/releases/" + id).body().get("policy");
+    assertThat(shown.get("gateMode").asText()).isEqualTo("sequential");
+    JsonNode gate = shown.get("sequentialGate");
+    assertThat(gate.get("alpha").asDouble()).isEqualTo(0.01);
+    assertThat(gate.get("tierTolerances").get("finance-critical").asDouble()).isEqualTo(1.2);
+    assertThat(gate.get("tierTolerances").get("safety-critical").asDouble()).isEqualTo(1.1);
+    assertThat(gate.get("periodSeconds").asLong()).isEqualTo(60);
+    assertThat(gate.get("minBakeSeconds").asLong()).isEqualTo(180);
+    assertThat(gate.get("maxBakeSeconds").asLong()).isEqualTo(1800);
+    assertThat(started.body().get("policy")).isEqualTo(shown);
+  }
+
+  @Test
+  void requestOverridesWinOverServerDefaults() {
+    String id = uniqueId("overrides");
+
+    api.post(
+        "/api/v1/releases",
+        """
+        {"releaseId": "%s", "service": "%s", "version": "2.4.0", "strategy": "waves",
+         "policy": {"gateMode": "sequential", "alpha": 0.02, "gatePeriodSeconds": 30,
+                    "minBakeSeconds": 90, "maxBakeSeconds": 900,
+                    "tierTolerances": {"standard": 1.3}}}"""
+            .formatted(id, SERVICE));
+
+    SequentialGatePolicy gate = startedInput(id).policy().sequentialGate();
+    assertThat(gate.alpha()).isEqualTo(0.02);
+    assertThat(gate.tolerances().standard()).isEqualTo(1.3);
+    assertThat(gate.tolerances().low()).isEqualTo(2.0);
+    assertThat(List.of(gate.periodSeconds(), gate.minBakeSeconds(), gate.maxBakeSeconds()))
+        .containsExactly(30L, 90L, 900L);
+    assertThat(gate.entryAlpha()).isEqualTo(SequentialGatePolicy.defaults().entryAlpha());
+    JsonNode shown = api.get("/api/v1/releases/" + id).body().get("policy").get("sequentialGate");
+    assertThat(shown.get("alpha").asDouble()).isEqualTo(0.02);
+    assertThat(shown.get("tierTolerances").get("standard").asDouble()).isEqualTo(1.3);
+  }
+
+  @Test
+  void perWaveModeStartsWithoutASequentialGate() {
+    String id = uniqueId("per-wave");
+
+    api.post(
+        "/api/v1/releases",
+        """
+        {"releaseId": "%s", "service": "%s", "version": "2.5.0", "strategy": "waves",
+         "policy": {"gateMode": "per-wave", "bakeSeconds": 600}}"""
+            .formatted(id, SERVICE));
+
+    assertThat(startedInput(id).policy().sequentialGate()).isNull();
+    JsonNode shown = api.get("/api/v1/releases/" + id).body().get("policy");
+    assertThat(shown.get("gateMode").asText()).isEqualTo("per-wave");
+    assertThat(shown.get("sequentialGate").isNull()).isTrue();
+    assertThat(shown.get("bakeSeconds").asLong()).isEqualTo(600);
+  }
+
+  @Test
+  void repeatedStartWithOverridesResolvesToTheSamePolicyAndTheSameRelease() {
+    String id = uniqueId("repeat-policy");
+    String body =
+        """
+        {"releaseId": "%s", "service": "%s", "version": "3.1.0", "strategy": "waves",
+         "policy": {"alpha": 0.02, "tierTolerances": {"safety-critical": 1.05}}}"""
+            .formatted(id, SERVICE);
+    api.post("/api/v1/releases", body);
+    String runId = runId(id);
+
+    Answer again = api.post("/api/v1/releases", body);
+    Answer otherAlpha = api.post("/api/v1/releases", body.replace("0.02", "0.03"));
+
+    assertThat(again.status()).isEqualTo(202);
+    assertThat(runId(id)).isEqualTo(runId);
+    assertThat(otherAlpha.status()).isEqualTo(409);
+    assertThat(otherAlpha.text("message")).contains("another effective policy");
+    assertThat(startedInput(id).policy().sequentialGate().alpha()).isEqualTo(0.02);
   }
 
   @Test
@@ -182,7 +304,7 @@ class ReleaseResourceTest {
         "/api/v1/releases",
         """
         {"releaseId": "%s", "service": "payments", "version": "1.2.3", "strategy": "all-at-once",
-         "policy": {"bakeSeconds": 1, "minRequestsPerCohort": 0}}"""
+         "policy": {"gateMode": "per-wave", "bakeSeconds": 1, "minRequestsPerCohort": 0}}"""
             .formatted(id));
 
     JsonNode done =
@@ -275,6 +397,21 @@ class ReleaseResourceTest {
     assertThat(blankReason.text("field")).isEqualTo("reason");
     assertThat(unknownAction.status()).isEqualTo(404);
     assertThat(api.get("/api/v1/releases/" + id + "/audit").body().get("entries")).isEmpty();
+  }
+
+  /** The spec the workflow was started with: the input of its first history event. */
+  private static ReleaseSpec startedInput(String releaseId) {
+    Payloads input =
+        app.temporal()
+            .fetchHistory(ReleaseSpec.workflowIdFor(releaseId))
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput();
+    return app.temporal()
+        .getOptions()
+        .getDataConverter()
+        .fromPayloads(0, Optional.of(input), ReleaseSpec.class, ReleaseSpec.class);
   }
 
   private static int releaseRows(String id) {

@@ -89,13 +89,90 @@ class ReleaseValidationTest {
              "policy": {"firstWavePercent": 0}}""",
             "invalid_field",
             "policy.firstWavePercent"),
-        bad(
-            "error-rate ratio of one",
-            """
-            {"releaseId": "%s", "service": "s", "version": "1", "strategy": "waves",
-             "policy": {"maxErrorRateRatio": 1}}""",
-            "invalid_field",
+        policy(
+            "removed error-rate ratio",
+            "\"maxErrorRateRatio\": 2",
+            "removed_field",
             "policy.maxErrorRateRatio"),
+        policy(
+            "removed error-rate ratio, even null",
+            "\"maxErrorRateRatio\": null",
+            "removed_field",
+            "policy.maxErrorRateRatio"),
+        policy("unknown gate mode", "\"gateMode\": \"fast\"", "invalid_field", "policy.gateMode"),
+        policy("alpha of zero", "\"alpha\": 0", "invalid_field", "policy.alpha"),
+        policy("alpha of one half", "\"alpha\": 0.5", "invalid_field", "policy.alpha"),
+        policy("alpha as a string", "\"alpha\": \"0.01\"", "invalid_field", "policy.alpha"),
+        policy(
+            "gate period of zero",
+            "\"gatePeriodSeconds\": 0",
+            "invalid_field",
+            "policy.gatePeriodSeconds"),
+        policy(
+            "gate period above the default minimum bake",
+            "\"gatePeriodSeconds\": 600",
+            "invalid_field",
+            "policy.gatePeriodSeconds"),
+        policy(
+            "minimum bake below the gate period",
+            "\"gatePeriodSeconds\": 60, \"minBakeSeconds\": 30",
+            "invalid_field",
+            "policy.minBakeSeconds"),
+        policy(
+            "minimum bake of zero",
+            "\"minBakeSeconds\": 0",
+            "invalid_field",
+            "policy.minBakeSeconds"),
+        policy(
+            "minimum bake above the default maximum",
+            "\"minBakeSeconds\": 3600",
+            "invalid_field",
+            "policy.minBakeSeconds"),
+        policy(
+            "maximum bake below the minimum",
+            "\"minBakeSeconds\": 300, \"maxBakeSeconds\": 200",
+            "invalid_field",
+            "policy.maxBakeSeconds"),
+        policy(
+            "maximum bake of a month",
+            "\"maxBakeSeconds\": 2592000",
+            "invalid_field",
+            "policy.maxBakeSeconds"),
+        policy(
+            "unknown tier tolerance",
+            "\"tierTolerances\": {\"gold\": 1.5}",
+            "unknown_field",
+            "policy.tierTolerances.gold"),
+        policy(
+            "tier tolerance of one",
+            "\"tierTolerances\": {\"standard\": 1}",
+            "invalid_field",
+            "policy.tierTolerances.standard"),
+        policy(
+            "tier tolerance below one",
+            "\"tierTolerances\": {\"low\": 2, \"finance-critical\": 0.9}",
+            "invalid_field",
+            "policy.tierTolerances.finance-critical"),
+        policy(
+            "tier tolerance as a string",
+            "\"tierTolerances\": {\"low\": \"2\"}",
+            "invalid_field",
+            "policy.tierTolerances.low"),
+        policy(
+            "tier tolerances as a list",
+            "\"tierTolerances\": [1.5]",
+            "invalid_field",
+            "policy.tierTolerances"),
+        policy(
+            "alpha under the per-wave gate",
+            "\"gateMode\": \"per-wave\", \"alpha\": 0.02",
+            "invalid_field",
+            "policy.alpha"),
+        policy(
+            "minimum bake under the per-wave gate",
+            "\"gateMode\": \"per-wave\", \"minBakeSeconds\": 60",
+            "invalid_field",
+            "policy.minBakeSeconds"),
         bad(
             "unknown tier in selector",
             """
@@ -159,6 +236,19 @@ class ReleaseValidationTest {
         bad("array body", "[\"%s\"]", "invalid_field", null));
   }
 
+  /** A start whose only fault is in its policy, given as the members of the policy object. */
+  private static Arguments policy(String name, String members, String error, String field) {
+    return bad(
+        name,
+        """
+        {"releaseId": "%s", "service": "s", "version": "1", "strategy": "waves",
+         "policy": {"""
+            + members.replace("%", "%%")
+            + "}}",
+        error,
+        field);
+  }
+
   private static Arguments bad(String name, String body, String error, String field) {
     return Arguments.of(name, body.formatted(ID), error, field);
   }
@@ -176,6 +266,28 @@ class ReleaseValidationTest {
     assertThat(answer.text("field")).as(answer.raw()).isEqualTo(field);
     assertThat(answer.body().has("field")).isTrue();
     assertThat(answer.text("message")).isNotBlank();
+    assertNothingStarted(rowsBefore);
+  }
+
+  @Test
+  void maxErrorRateRatioIs400SayingWhatReplacedIt() {
+    int rowsBefore = releaseRows();
+
+    Answer answer =
+        api.post(
+            "/api/v1/releases",
+            """
+            {"releaseId": "%s", "service": "s", "version": "1", "strategy": "waves",
+             "policy": {"maxErrorRateRatio": 2}}"""
+                .formatted(ID));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.text("error")).isEqualTo("removed_field");
+    assertThat(answer.text("field")).isEqualTo("policy.maxErrorRateRatio");
+    assertThat(answer.text("message"))
+        .contains("removed")
+        .contains("tier tolerances")
+        .contains("policy.tierTolerances");
     assertNothingStarted(rowsBefore);
   }
 

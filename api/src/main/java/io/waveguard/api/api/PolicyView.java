@@ -1,0 +1,39 @@
+package io.waveguard.api.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.model.Tier;
+import java.util.List;
+
+/**
+ * A release's whole effective policy as it was resolved at start: request overrides on the server's
+ * defaults. A configuration change since then does not change it.
+ *
+ * @param bakeSeconds per-wave gate: each wave's fixed bake
+ * @param maxBakeExtensions per-wave gate: bake extensions before a human decides
+ * @param minRequestsPerCohort per-wave gate: requests each cohort needs before it decides
+ * @param sequentialGate the sequential gate's settings; null under the per-wave gate
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record PolicyView(
+    GateMode gateMode,
+    long bakeSeconds,
+    int maxBakeExtensions,
+    double firstWavePercent,
+    double waveGrowthFactor,
+    long minRequestsPerCohort,
+    List<Tier> approvalTiers,
+    SequentialGateView sequentialGate) {
+
+  public static PolicyView of(ReleasePolicy policy) {
+    return new PolicyView(
+        policy.hasSequentialGate() ? GateMode.SEQUENTIAL : GateMode.PER_WAVE,
+        policy.bakeSeconds(),
+        policy.maxBakeExtensions(),
+        policy.firstWavePercent(),
+        policy.waveGrowthFactor(),
+        policy.minRequestsPerCohort(),
+        policy.approvalTiers(),
+        policy.hasSequentialGate() ? SequentialGateView.of(policy.sequentialGate()) : null);
+  }
+}

@@ -1,0 +1,199 @@
+package io.waveguard.api.core;
+
+import io.waveguard.api.api.GateMode;
+import io.waveguard.api.api.PolicyRequest;
+import io.waveguard.api.api.TierTolerancesJson;
+import io.waveguard.api.errors.ApiException;
+import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.model.SequentialGatePolicy;
+import io.waveguard.workflows.model.TierTolerances;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Resolves a release's whole effective policy once, when it starts: the request's overrides on the
+ * server's defaults. The result travels in the workflow input, so a later configuration change
+ * never changes a running release; input that cannot make a consistent policy is a 400 naming the
+ * field.
+ */
+public final class PolicyResolver {
+
+  private static final String TOLERANCES = "policy.tierTolerances";
+
+  private final GateMode defaultMode;
+  private final SequentialGatePolicy defaultGate;
+
+  public PolicyResolver(GateMode defaultMode, SequentialGatePolicy defaultGate) {
+    this.defaultMode = defaultMode;
+    this.defaultGate = defaultGate;
+  }
+
+  /** The server's defaults: those of a request without a policy. */
+  public ReleasePolicy defaults() {
+    return resolve(null);
+  }
+
+  /**
+   * @param request the request's overrides; null for none
+   * @throws ApiException 400 naming the field that cannot be honoured
+   */
+  public ReleasePolicy resolve(PolicyRequest request) {
+    PolicyRequest r = request == null ? PolicyRequest.none() : request;
+    if (r.maxErrorRateRatio() != null) {
+      throw ApiException.removedField(
+          "policy.maxErrorRateRatio",
+          "policy.maxErrorRateRatio was removed with the ratio gate: the sequential gate's tier"
+              + " tolerances replace it. Set policy.tierTolerances instead, e.g. {\"standard\":"
+              + " 1.5}: a wave enters a tier once the deployed/controls rate ratio is shown below"
+              + " that tier's tolerance.");
+    }
+    ReleasePolicy d = ReleasePolicy.defaults();
+    ReleasePolicy perWave =
+        new ReleasePolicy(
+            or(r.bakeSeconds(), d.bakeSeconds()),
+            or(r.maxBakeExtensions(), d.maxBakeExtensions()),
+            or(r.firstWavePercent(), d.firstWavePercent()),
+            or(r.waveGrowthFactor(), d.waveGrowthFactor()),
+            or(r.minRequestsPerCohort(), d.minRequestsPerCohort()),
+            r.approvalTiers() == null ? d.approvalTiers() : r.approvalTiers(),
+            null);
+    if (mode(r) == GateMode.PER_WAVE) {
+      rejectSequentialOnlyFields(r);
+      return perWave;
+    }
+    return perWave.withSequentialGate(sequentialGate(r));
+  }
+
+  private GateMode mode(PolicyRequest r) {
+    return r.gateMode() == null ? defaultMode : r.gateMode();
+  }
+
+  /** A knob the release's gate would ignore would mislead whoever set it. */
+  private void rejectSequentialOnlyFields(PolicyRequest r) {
+    Map<String, Object> sequentialOnly = new LinkedHashMap<>();
+    sequentialOnly.put("policy.alpha", r.alpha());
+    sequentialOnly.put("policy.gatePeriodSeconds", r.gatePeriodSeconds());
+    sequentialOnly.put("policy.minBakeSeconds", r.minBakeSeconds());
+    sequentialOnly.put("policy.maxBakeSeconds", r.maxBakeSeconds());
+    sequentialOnly.put(TOLERANCES, r.tierTolerances());
+    String why =
+        r.gateMode() == null
+            ? "the server's default gate.mode is per-wave"
+            : "policy.gateMode is per-wave";
+    sequentialOnly.forEach(
+        (field, value) -> {
+          if (value != null) {
+            throw ApiException.invalidField(
+                field,
+                "%s applies to the sequential gate only, and this release runs the per-wave gate"
+                        .formatted(field)
+                    + " (%s): drop it, or set policy.gateMode to sequential".formatted(why));
+          }
+        });
+  }
+
+  private SequentialGatePolicy sequentialGate(PolicyRequest r) {
+    SequentialGatePolicy d = defaultGate;
+    long period = or(r.gatePeriodSeconds(), d.periodSeconds());
+    long minBake = or(r.minBakeSeconds(), d.minBakeSeconds());
+    long maxBake = or(r.maxBakeSeconds(), d.maxBakeSeconds());
+    checkTimings(r, period, minBake, maxBake);
+    try {
+      return new SequentialGatePolicy(
+          or(r.alpha(), d.alpha()),
+          d.entryAlpha(),
+          tolerances(r.tierTolerances(), d.tolerances()),
+          d.errorsShare(),
+          d.latencyShare(),
+          d.crashesShare(),
+          d.availabilityShare(),
+          d.overallStratumShare(),
+          d.minStratumShare(),
+          d.maxStrata(),
+          d.latencyExceedanceRatio(),
+          d.maxSilentShare(),
+          period,
+          minBake,
+          maxBake,
+          d.baselineSeconds());
+    } catch (IllegalArgumentException inconsistent) {
+      // The checks above name a field for every override; this is the core's last word.
+      throw ApiException.invalidField("policy", "policy is inconsistent: " + inconsistent);
+    }
+  }
+
+  /** Names the override that breaks period ≤ min bake ≤ max bake, with the values compared. */
+  private void checkTimings(PolicyRequest r, long period, long minBake, long maxBake) {
+    if (period > minBake) {
+      String field =
+          r.minBakeSeconds() != null ? "policy.minBakeSeconds" : "policy.gatePeriodSeconds";
+      throw ApiException.invalidField(
+          field,
+          "%s: the gate period (%d s%s) must not exceed the minimum bake (%d s%s), or a wave would"
+                  .formatted(
+                      field,
+                      period,
+                      origin(r.gatePeriodSeconds()),
+                      minBake,
+                      origin(r.minBakeSeconds()))
+              + " move on before the gate looked at it once");
+    }
+    if (minBake > maxBake) {
+      String field = r.maxBakeSeconds() != null ? "policy.maxBakeSeconds" : "policy.minBakeSeconds";
+      throw ApiException.invalidField(
+          field,
+          "%s: the minimum bake (%d s%s) must not exceed the maximum bake (%d s%s)"
+              .formatted(
+                  field, minBake, origin(r.minBakeSeconds()), maxBake, origin(r.maxBakeSeconds())));
+    }
+    if (period > defaultGate.baselineSeconds()) {
+      throw ApiException.invalidField(
+          "policy.gatePeriodSeconds",
+          "policy.gatePeriodSeconds (%d s) must not exceed the baseline window (%d s, server"
+                  .formatted(period, defaultGate.baselineSeconds())
+              + " configuration gate.sequential.baselineSeconds)");
+    }
+  }
+
+  private static String origin(Long requested) {
+    return requested == null ? ", the server's default" : "";
+  }
+
+  private static TierTolerances tolerances(TierTolerancesJson requested, TierTolerances d) {
+    if (requested == null) {
+      return d;
+    }
+    return new TierTolerances(
+        tolerance("low", requested.low(), d.low()),
+        tolerance("standard", requested.standard(), d.standard()),
+        tolerance("finance-critical", requested.financeCritical(), d.financeCritical()),
+        tolerance("safety-critical", requested.safetyCritical(), d.safetyCritical()));
+  }
+
+  private static double tolerance(String tier, Double requested, double fallback) {
+    if (requested == null) {
+      return fallback;
+    }
+    if (!(requested > 1) || Double.isInfinite(requested)) {
+      String field = TOLERANCES + "." + tier;
+      throw ApiException.invalidField(
+          field,
+          "%s must be a finite ratio greater than 1, not %s (1.5: a wave enters the tier once the"
+                  .formatted(field, requested)
+              + " deployed targets are shown to err at most 1.5 times as often as the controls)");
+    }
+    return requested;
+  }
+
+  private static long or(Long value, long fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static int or(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static double or(Double value, double fallback) {
+    return value == null ? fallback : value;
+  }
+}

@@ -187,12 +187,14 @@ log "seeded ${#tiers[@]} targets over HTTP"
 release_id="e2e-$(date +%s)"
 # 24 targets in growing waves of 3 s bake each. The fleet has no release history, so a
 # trust-weighted release would rightly hold before the standard tier (nothing vouches for it yet);
-# this script is about surviving kill -9, so it uses the waves strategy.
+# this script is about surviving kill -9, so it uses the waves strategy, and the per-wave gate with
+# fixed 3 s bakes (the sequential gate's entry bounds would make the run's length depend on
+# telemetry; its own durability is covered by the workflow tests and recorded histories).
 code="$(api -o "$work/start.json" -w '%{http_code}' -X POST "http://127.0.0.1:$api_port/api/v1/releases" \
   -H 'Content-Type: application/json' \
   -d "{\"releaseId\": \"$release_id\", \"service\": \"$service\", \"version\": \"1.4.0\",
        \"strategy\": \"waves\",
-       \"policy\": {\"bakeSeconds\": 3, \"waveGrowthFactor\": 2,
+       \"policy\": {\"gateMode\": \"per-wave\", \"bakeSeconds\": 3, \"waveGrowthFactor\": 2,
                     \"minRequestsPerCohort\": 1000}}")"
 [[ "$code" == 202 ]] || fail "start answered $code: $(cat "$work/start.json")"
 log "started release $release_id"

@@ -163,11 +163,20 @@ public final class PolicyResolver {
     if (requested == null) {
       return d;
     }
-    return new TierTolerances(
-        tolerance("low", requested.low(), d.low()),
-        tolerance("standard", requested.standard(), d.standard()),
-        tolerance("finance-critical", requested.financeCritical(), d.financeCritical()),
-        tolerance("safety-critical", requested.safetyCritical(), d.safetyCritical()));
+    double low = tolerance("low", requested.low(), d.low());
+    double standard = tolerance("standard", requested.standard(), d.standard());
+    double finance = tolerance("finance-critical", requested.financeCritical(), d.financeCritical());
+    double safety = tolerance("safety-critical", requested.safetyCritical(), d.safetyCritical());
+    try {
+      return new TierTolerances(low, standard, finance, safety);
+    } catch (IllegalArgumentException notOrdered) {
+      throw ApiException.invalidField(
+          TOLERANCES,
+          "%s (with the server's defaults for tiers left out: low %s, standard %s,"
+                  .formatted(TOLERANCES, low, standard)
+              + " finance-critical %s, safety-critical %s): %s"
+                  .formatted(finance, safety, notOrdered.getMessage()));
+    }
   }
 
   private static double tolerance(String tier, Double requested, double fallback) {

@@ -154,6 +154,11 @@ class ReleaseValidationTest {
             "invalid_field",
             "policy.tierTolerances.finance-critical"),
         policy(
+            "safety-critical tolerating more than the tiers below",
+            "\"tierTolerances\": {\"safety-critical\": 3}",
+            "invalid_field",
+            "policy.tierTolerances"),
+        policy(
             "tier tolerance as a string",
             "\"tierTolerances\": {\"low\": \"2\"}",
             "invalid_field",

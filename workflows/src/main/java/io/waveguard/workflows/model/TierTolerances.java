@@ -14,6 +14,11 @@ public record TierTolerances(
         throw new IllegalArgumentException("every tier tolerance must be finite and > 1");
       }
     }
+    if (standard > low || financeCritical > standard || safetyCritical > financeCritical) {
+      throw new IllegalArgumentException(
+          "a higher tier may not tolerate more than a lower one (low >= standard >="
+              + " finance-critical >= safety-critical)");
+    }
   }
 
   /** low 2.0, standard 1.5, finance-critical 1.2, safety-critical 1.1 (DESIGN §4). */

@@ -84,34 +84,6 @@ public final class ReleaseHistoryRecorder {
       ReleasePolicy.defaults()
           .withSequentialGate(SequentialGatePolicy.defaults().withTimings(60, 180, 600, 3600));
 
-  private static void recordSequential(
-      Path dir, String name, InMemoryReleaseActivities.SequentialVerdicts script, boolean resume)
-      throws IOException {
-    Path file = dir.resolve(name + ".json");
-    if (Files.exists(file)) {
-      System.out.println("kept " + file + " (histories are never re-recorded)");
-      return;
-    }
-    InMemoryReleaseActivities activities =
-        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
-            .sequentialVerdicts(script);
-    try (ReleaseTestEnvironment temporal = new ReleaseTestEnvironment().start(activities)) {
-      ReleaseWorkflow release =
-          temporal.startRelease(
-              ReleaseTestEnvironment.spec(name, Strategy.TRUST_WEIGHTED, SEQUENTIAL));
-      if (resume) {
-        // Wave 2 stays undecided: paused at its maximum bake, then accepted by an operator.
-        while (release.state().status() != ReleaseStatus.PAUSED) {
-          temporal.env.sleep(Duration.ofMinutes(1));
-        }
-        release.resume(new OperatorCommand("alice", "error budget reviewed, accepting wave 2"));
-      }
-      String workflowId = "release-" + name;
-      temporal.client().newUntypedWorkflowStub(workflowId).getResult(ReleaseState.class);
-      Files.writeString(file, temporal.client().fetchHistory(workflowId).toJson(true));
-    }
-  }
-
   private static final IntFunction<String> NO_HOLD = wave -> null;
 
   private static void record(
@@ -121,33 +93,77 @@ public final class ReleaseHistoryRecorder {
       IntFunction<String> holds,
       boolean operator)
       throws IOException {
+    InMemoryReleaseActivities activities =
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
+            .gateVerdicts(verdicts)
+            .replanHolds(holds);
+    recordWith(
+        dir,
+        name,
+        activities,
+        POLICY,
+        (temporal, release) -> {
+          if (operator) {
+            temporal.env.sleep(Duration.ofSeconds(60));
+            release.pause(new OperatorCommand("alice", "investigating a dashboard"));
+            temporal.env.sleep(Duration.ofHours(1));
+            release.resume(new OperatorCommand("alice", "dashboard was stale"));
+            // A release held at a tier entry waits for a second resume.
+            temporal.env.sleep(Duration.ofHours(6));
+            if (release.state().status() == ReleaseStatus.PAUSED) {
+              release.resume(new OperatorCommand("alice", "cohort reviewed by hand"));
+            }
+          }
+        });
+  }
+
+  private static void recordSequential(
+      Path dir, String name, InMemoryReleaseActivities.SequentialVerdicts script, boolean resume)
+      throws IOException {
+    InMemoryReleaseActivities activities =
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
+            .sequentialVerdicts(script);
+    recordWith(
+        dir,
+        name,
+        activities,
+        SEQUENTIAL,
+        (temporal, release) -> {
+          if (resume) {
+            // Wave 2 stays undecided: paused at its maximum bake, then accepted by an operator.
+            while (release.state().status() != ReleaseStatus.PAUSED) {
+              temporal.env.sleep(Duration.ofMinutes(1));
+            }
+            release.resume(new OperatorCommand("alice", "error budget reviewed, accepting wave 2"));
+          }
+        });
+  }
+
+  /** What the recorder's operator does while a release runs. */
+  private interface Operator {
+    void act(ReleaseTestEnvironment temporal, ReleaseWorkflow release);
+  }
+
+  /** Runs one release to its end and writes its history, unless a file of that name exists. */
+  private static void recordWith(
+      Path dir,
+      String name,
+      InMemoryReleaseActivities activities,
+      ReleasePolicy policy,
+      Operator operator)
+      throws IOException {
     Path file = dir.resolve(name + ".json");
     if (Files.exists(file)) {
       System.out.println("kept " + file + " (histories are never re-recorded)");
       return;
     }
-    InMemoryReleaseActivities activities =
-        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
-            .gateVerdicts(verdicts)
-            .replanHolds(holds);
     try (ReleaseTestEnvironment temporal = new ReleaseTestEnvironment().start(activities)) {
       ReleaseWorkflow release =
-          temporal.startRelease(ReleaseTestEnvironment.spec(name, Strategy.TRUST_WEIGHTED, POLICY));
-      if (operator) {
-        temporal.env.sleep(Duration.ofSeconds(60));
-        release.pause(new OperatorCommand("alice", "investigating a dashboard"));
-        temporal.env.sleep(Duration.ofHours(1));
-        release.resume(new OperatorCommand("alice", "dashboard was stale"));
-        // A release held at a tier entry waits for a second resume.
-        temporal.env.sleep(Duration.ofHours(6));
-        if (release.state().status() == ReleaseStatus.PAUSED) {
-          release.resume(new OperatorCommand("alice", "cohort reviewed by hand"));
-        }
-      }
+          temporal.startRelease(ReleaseTestEnvironment.spec(name, Strategy.TRUST_WEIGHTED, policy));
+      operator.act(temporal, release);
       String workflowId = "release-" + name;
       temporal.client().newUntypedWorkflowStub(workflowId).getResult(ReleaseState.class);
-      String json = temporal.client().fetchHistory(workflowId).toJson(true);
-      Files.writeString(file, json);
+      Files.writeString(file, temporal.client().fetchHistory(workflowId).toJson(true));
     }
   }
 }

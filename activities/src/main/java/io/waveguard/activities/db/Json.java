@@ -19,6 +19,15 @@ final class Json {
     }
   }
 
+  /** A JSONB column as a value of the type it was written from. */
+  static <T> T read(String json, Class<T> type) {
+    try {
+      return Database.JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt JSON column of " + type.getSimpleName(), e);
+    }
+  }
+
   static Map<String, String> readStringMap(String json) {
     try {
       return json == null ? Map.of() : Database.JSON.readValue(json, STRING_MAP);

@@ -1,7 +1,6 @@
 package io.waveguard.activities.release;
 
 import io.temporal.failure.ApplicationFailure;
-import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.telemetry.TargetTelemetry;
@@ -22,7 +21,9 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Compares a baked wave with controls and lets the policy core's {@link ReleaseGate} decide.
+ * Compares a baked wave with controls and lets the policy core decide: the release-wide sequential
+ * gate ({@link SequentialGateStep}, one period at a time) when the release's policy carries one,
+ * otherwise the per-wave {@link ReleaseGate} over the whole bake, described below.
  *
  * <p>Controls are the release's targets that do not run it yet, over the same window: they share
  * the wave's traffic patterns and incidents, so a difference is the release's doing. The last wave
@@ -37,6 +38,7 @@ public final class GateActivitiesImpl implements GateActivities {
   private final TelemetrySource telemetry;
   private final ReleaseGate gate;
   private final Duration baselineWindow;
+  private final SequentialGateStep sequential;
 
   public GateActivitiesImpl(
       Jdbi jdbi, TelemetrySource telemetry, ReleaseGate gate, Duration baselineWindow) {
@@ -44,10 +46,14 @@ public final class GateActivitiesImpl implements GateActivities {
     this.telemetry = telemetry;
     this.gate = gate;
     this.baselineWindow = baselineWindow;
+    this.sequential = new SequentialGateStep(jdbi, telemetry);
   }
 
   @Override
   public GateResult evaluateWave(GateRequest request) {
+    if (request.policy().hasSequentialGate()) {
+      return sequential.evaluate(request);
+    }
     List<TargetDeployment> wave =
         jdbi.withExtension(
             DeploymentDao.class, dao -> dao.wave(request.releaseId(), request.wave()));
@@ -96,7 +102,7 @@ public final class GateActivitiesImpl implements GateActivities {
             comparison + ": " + verdict.reason(),
             verdict.deployed(),
             verdict.control());
-    audit(request, result);
+    jdbi.useHandle(handle -> GateAudit.record(handle, request, result));
     return result;
   }
 
@@ -130,33 +136,6 @@ public final class GateActivitiesImpl implements GateActivities {
         stats,
         everyBaselineKnown ? baselineErrors : 0,
         latency.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  /** One audit row per evaluation window: a retried activity does not write a second one. */
-  private void audit(GateRequest request, GateResult result) {
-    String detail =
-        "wave %d window %s..%s: deployed %d requests / %d errors, controls %d / %d"
-            .formatted(
-                request.wave(),
-                request.windowStart(),
-                request.windowEnd(),
-                result.deployed().requests(),
-                result.deployed().errors(),
-                result.control().requests(),
-                result.control().errors());
-    jdbi.useExtension(
-        AuditDao.class,
-        dao -> {
-          if (!dao.exists(request.releaseId(), "gate", detail)) {
-            dao.append(
-                request.releaseId(),
-                "gate",
-                ReplanStep.SYSTEM_OPERATOR,
-                result.verdict() + ": " + result.reason(),
-                "RECORDED",
-                detail);
-          }
-        });
   }
 
   private static List<String> union(List<String> a, List<String> b) {

@@ -91,7 +91,7 @@ public final class ReplanStep {
                 deployed,
                 scoring.scores(),
                 deployedRequests,
-                request.policy().minRequestsPerCohort());
+                request.policy().tierEntryMinRequests());
     ReplanRow row =
         new ReplanRow(
             releaseId,

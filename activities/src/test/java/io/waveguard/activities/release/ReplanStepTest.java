@@ -198,6 +198,25 @@ class ReplanStepTest {
    */
   @Test
   void trafficServedBeforeATargetsOwnDeployIsNoEvidenceOnTheNewVersion() {
+    ReplanResult result = replanWithNoTrafficOnTheNewVersion(ReleasePolicy.defaults());
+
+    assertThat(result.hold())
+        .as("the new version served no request at all")
+        .isNotNull()
+        .contains("needs 1000 requests of evidence on the new version")
+        .contains("served 0");
+  }
+
+  /** The sequential gate's confidence bound replaces the request count at a tier's entry. */
+  @Test
+  void underTheSequentialGateTierEntryNeedsNoRequestCount() {
+    ReplanResult result = replanWithNoTrafficOnTheNewVersion(ReleasePolicy.sequentialDefaults());
+
+    assertThat(result.hold()).as("trust thresholds are met, and no count is asked").isNull();
+  }
+
+  /** The low-tier waves deployed an hour apart, then a re-plan before the first higher tier. */
+  private ReplanResult replanWithNoTrafficOnTheNewVersion(ReleasePolicy policy) {
     TrustSettings lenient =
         new TrustSettings(
             TrustSettings.defaults().model(),
@@ -245,13 +264,8 @@ class ReplanStepTest {
     }
     jdbi.useExtension(TelemetryDao.class, dao -> dao.upsert(samples));
 
-    ReplanResult result = new ReplanStep(jdbi, trust, pushed).replan(request(nextWave), replanAt);
-
-    assertThat(result.hold())
-        .as("the new version served no request at all")
-        .isNotNull()
-        .contains("needs 1000 requests of evidence on the new version")
-        .contains("served 0");
+    return new ReplanStep(jdbi, trust, pushed)
+        .replan(new ReplanRequest(RELEASE, PLAN, nextWave, policy), replanAt);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.waveguard.api.demo;
 import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.embedded.EmbeddedPostgresServer;
 import io.waveguard.api.embedded.EmbeddedTemporalServer;
+import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.Target;
 import io.waveguard.workflows.model.Tier;
 import java.io.PrintStream;
@@ -23,6 +24,7 @@ final class DemoBanner {
       EmbeddedPostgresServer postgres,
       long bakeSeconds) {
     String api = "http://127.0.0.1:" + server.port();
+    SequentialGatePolicy gate = DemoScenario.policy(bakeSeconds).sequentialGate();
     String text =
         """
 
@@ -47,8 +49,10 @@ final class DemoBanner {
           curl -s %1$s/api/v1/targets/payments-cell-001/trust
           temporal workflow show --workflow-id release-%6$s --address %3$s
 
-        Releases, one after the other (trust-weighted, %7$d s bake per wave): a good one, a faulty
-        one (10x errors), and a silent one (its targets stop reporting telemetry):
+        Releases, one after the other, trust-weighted, under the sequential gate: a verdict every
+        %9$d s, and each wave moves on as soon as the gate passes after its minimum bake of %10$d s
+        (it pauses for a human after %11$d s): a good one, a faulty one (10x errors), and a silent
+        one (its targets stop reporting telemetry):
         """
             .formatted(
                 api,
@@ -58,7 +62,10 @@ final class DemoBanner {
                 describe(DemoScenario.fleet()),
                 DemoScenario.GOOD_RELEASE,
                 bakeSeconds,
-                DemoScenario.MIN_REQUESTS_PER_COHORT);
+                DemoScenario.MIN_REQUESTS_PER_COHORT,
+                gate.periodSeconds(),
+                gate.minBakeSeconds(),
+                gate.maxBakeSeconds());
     out.print(text);
     out.flush();
   }

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param adminPort the admin (health check) port; 0 picks a free one
  * @param temporalPort the embedded Temporal server's gRPC port; 0 picks a free one, and a busy port
  *     is replaced by a free one
- * @param bakeSeconds every wave's bake
+ * @param bakeSeconds every wave's minimum bake under the demo's sequential gate (and the fixed bake
+ *     of a per-wave release started by hand, as in the banner's example)
  * @param timeout how long {@link DemoRun#awaitOutcome()} waits for the releases to finish
  */
 public record DemoOptions(
@@ -18,7 +19,7 @@ public record DemoOptions(
   public static final int DEFAULT_API_PORT = 8080;
   public static final int DEFAULT_ADMIN_PORT = 8081;
   public static final int DEFAULT_TEMPORAL_PORT = 7233;
-  public static final long DEFAULT_BAKE_SECONDS = 4;
+  public static final long DEFAULT_BAKE_SECONDS = 3;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
   public static DemoOptions defaults() {

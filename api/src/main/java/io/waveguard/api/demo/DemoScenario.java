@@ -4,6 +4,7 @@ import io.waveguard.activities.fleet.SimulatedFleet;
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.Strategy;
 import io.waveguard.workflows.model.Target;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Map;
 
 /**
  * What the demo shows: a payments fleet in four tiers with two months of history, a good release
- * that goes everywhere, a faulty one that the first gate stops before it reaches a critical tier,
- * and one whose targets stop reporting telemetry, which pauses instead of going on blind.
+ * that goes everywhere, moving on as soon as the sequential gate passes, a faulty one that the gate
+ * stops in its first wave before it reaches a critical tier, and one whose targets stop reporting
+ * telemetry, which pauses at the maximum bake instead of going on blind.
  */
 public final class DemoScenario {
 
@@ -26,22 +28,39 @@ public final class DemoScenario {
 
   /**
    * Chosen so that every wave's targets have baseline error rates close to their controls' (the
-   * worst ratio is 1.13 against a gate limit of 2), so the good release passes on merit, not luck.
+   * worst ratio is 1.13 against the low tier's tolerance of 2), so the good release passes on
+   * merit, not luck.
    */
   static final long FLEET_SEED = 2;
 
   /**
-   * Simulated traffic per target: 10,000 requests a second. A gate sees a few seconds of it, and
-   * the first wave's three smallest targets must still show tens of errors at a 0.1 % error rate
-   * for the gate to tell a healthy build (ratio ~1) from a faulty one (~10) without luck.
+   * Simulated traffic per target: 10,000 requests a second. A gate period sees one second of it,
+   * and the first wave's three smallest targets must still show errors every period at a 0.1 %
+   * error rate for the gate to tell a healthy build (ratio ~1) from a faulty one (~10) within a few
+   * periods.
    */
   static final long REQUESTS_PER_TARGET_PER_MINUTE = 600_000;
 
-  /** Below what the first wave serves in a 3-second bake, so a gate with telemetry never waits. */
+  /**
+   * For a per-wave release started by hand (the banner's example): below what the first wave serves
+   * in a 3-second bake, so a gate with telemetry never waits. The sequential gate asks for a
+   * confidence bound instead of a count.
+   */
   static final long MIN_REQUESTS_PER_COHORT = 5_000;
 
-  /** Latency points per cohort the demo's gate needs: a one-target wave has 4 per 4-second bake. */
+  /**
+   * Latency points per cohort the per-wave gate needs: a one-target wave has 4 per 4-second bake.
+   */
   static final int LATENCY_MIN_SAMPLES = 8;
+
+  /** The sequential gate looks at the telemetry every second. */
+  static final long GATE_PERIOD_SECONDS = 1;
+
+  /** An undecided wave pauses for a human after this long (the silent release does). */
+  static final long MAX_BAKE_SECONDS = 15;
+
+  /** Each target's baseline, and the last wave's historical controls: the minute before. */
+  static final long BASELINE_SECONDS = 60;
 
   private DemoScenario() {}
 
@@ -49,36 +68,47 @@ public final class DemoScenario {
     return SimulatedFleet.generate(SERVICE, FLEET_SIZE, FLEET_SEED);
   }
 
-  /** Default policy with a short bake, so the demo ends within a minute. */
-  static ReleasePolicy policy(long bakeSeconds) {
+  /**
+   * Default policy with the sequential gate on demo timings, so the demo ends within a minute: a
+   * verdict every second, each wave bakes at least {@code minBakeSeconds} and moves on as soon as
+   * the gate passes.
+   */
+  static ReleasePolicy policy(long minBakeSeconds) {
     ReleasePolicy defaults = ReleasePolicy.defaults();
+    SequentialGatePolicy gate =
+        SequentialGatePolicy.defaults()
+            .withTimings(
+                GATE_PERIOD_SECONDS,
+                minBakeSeconds,
+                Math.max(MAX_BAKE_SECONDS, minBakeSeconds),
+                BASELINE_SECONDS);
     return new ReleasePolicy(
-        bakeSeconds,
+        minBakeSeconds,
         defaults.maxBakeExtensions(),
         defaults.firstWavePercent(),
         defaults.waveGrowthFactor(),
-        defaults.maxErrorRateRatio(),
         MIN_REQUESTS_PER_COHORT,
-        List.of());
+        List.of(),
+        gate);
   }
 
-  static ReleaseSpec goodRelease(long bakeSeconds) {
-    return spec(GOOD_RELEASE, "2.4.0", bakeSeconds);
+  static ReleaseSpec goodRelease(long minBakeSeconds) {
+    return spec(GOOD_RELEASE, "2.4.0", minBakeSeconds);
   }
 
   /** Its version names it faulty, and the simulated telemetry makes it 10x more error-prone. */
-  static ReleaseSpec faultyRelease(long bakeSeconds) {
-    return spec(FAULTY_RELEASE, "2.5.0-faulty", bakeSeconds);
+  static ReleaseSpec faultyRelease(long minBakeSeconds) {
+    return spec(FAULTY_RELEASE, "2.5.0-faulty", minBakeSeconds);
   }
 
   /** Its version names it silent: targets running it report no telemetry at all. */
-  static ReleaseSpec silentRelease(long bakeSeconds) {
-    return spec(SILENT_RELEASE, "2.6.0-silent", bakeSeconds);
+  static ReleaseSpec silentRelease(long minBakeSeconds) {
+    return spec(SILENT_RELEASE, "2.6.0-silent", minBakeSeconds);
   }
 
-  private static ReleaseSpec spec(String releaseId, String version, long bakeSeconds) {
+  private static ReleaseSpec spec(String releaseId, String version, long minBakeSeconds) {
     return new ReleaseSpec(
-        releaseId, SERVICE, version, Strategy.TRUST_WEIGHTED, null, policy(bakeSeconds), "demo");
+        releaseId, SERVICE, version, Strategy.TRUST_WEIGHTED, null, policy(minBakeSeconds), "demo");
   }
 
   /**

@@ -13,13 +13,17 @@ import java.util.Map;
 
 /**
  * Turns successive polled states of releases into one line per change: a wave that moved on, or a
- * release whose status changed. Changes between two polls that undo each other are not seen.
+ * release whose status changed. Changes between two polls that undo each other are not seen. A wave
+ * that bakes one gate period after another goes BAKING, EVALUATING, BAKING, ... every period: that
+ * is one bake, printed once, and its end says how long the wave baked.
  */
 final class ReleaseProgress {
 
   private final PrintStream out;
   private final Map<String, ReleaseStatus> releaseStatus = new HashMap<>();
   private final Map<String, Map<Integer, WaveStatus>> waveStatus = new HashMap<>();
+  private final Map<String, Long> releaseStarted = new HashMap<>();
+  private final Map<String, Long> bakeStarted = new HashMap<>();
 
   ReleaseProgress(PrintStream out) {
     this.out = out;
@@ -27,6 +31,8 @@ final class ReleaseProgress {
 
   void observe(ReleaseState state) {
     String id = state.releaseId();
+    long now = System.nanoTime();
+    releaseStarted.putIfAbsent(id, now);
     boolean changed = state.status() != releaseStatus.put(id, state.status());
     // A release line announces what follows (RUNNING) or sums up what the waves did (ROLLED_BACK).
     boolean sumsUp = state.status().isFinal() || state.status() == ReleaseStatus.ROLLING_BACK;
@@ -36,15 +42,36 @@ final class ReleaseProgress {
     Map<Integer, WaveStatus> waves = waveStatus.computeIfAbsent(id, k -> new HashMap<>());
     for (WaveView wave : state.waves()) {
       // Every wave starts PENDING: that is the plan, announced by the RUNNING line, not progress.
-      if (wave.status() != waves.getOrDefault(wave.index(), WaveStatus.PENDING)) {
-        waves.put(wave.index(), wave.status());
-        out.println(waveLine(id, state.waveCount(), wave));
+      WaveStatus shown = baking(wave.status());
+      if (shown != waves.getOrDefault(wave.index(), WaveStatus.PENDING)) {
+        waves.put(wave.index(), shown);
+        String key = id + "#" + wave.index();
+        String line = waveLine(id, state.waveCount(), wave);
+        if (shown == WaveStatus.BAKING) {
+          bakeStarted.put(key, now);
+        } else if (shown == WaveStatus.PASSED && bakeStarted.containsKey(key)) {
+          line += "  baked " + seconds(now - bakeStarted.get(key));
+        }
+        out.println(line);
       }
     }
     if (changed && sumsUp) {
-      out.println(releaseLine(state));
+      String line = releaseLine(state);
+      out.println(
+          state.status().isFinal()
+              ? line + "  (after " + seconds(now - releaseStarted.get(id)) + ")"
+              : line);
     }
     out.flush();
+  }
+
+  /** Evaluating a period is part of the bake it ends. */
+  private static WaveStatus baking(WaveStatus status) {
+    return status == WaveStatus.EVALUATING ? WaveStatus.BAKING : status;
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
   }
 
   /** {@code [id] wave 3/6 PASSED (12 targets, tier standard) error 0.11% vs controls 0.10%} */

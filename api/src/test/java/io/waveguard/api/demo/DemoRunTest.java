@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.entry;
 import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.AuditEntry;
 import io.waveguard.activities.db.DeploymentDao;
+import io.waveguard.activities.db.GateEvidenceDao;
+import io.waveguard.activities.db.GateEvidenceRow;
 import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.deploy.FleetLogEntry;
 import io.waveguard.activities.deploy.SimulatedFleetLogDao;
@@ -39,6 +41,8 @@ class DemoRunTest {
   private static final Map<String, Tier> TIERS =
       DemoScenario.fleet().stream().collect(Collectors.toMap(Target::id, Target::tier));
 
+  private static final long MIN_BAKE_SECONDS = 3;
+
   private static final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private static DemoRun demo;
   private static DemoOutcome outcome;
@@ -46,7 +50,7 @@ class DemoRunTest {
   @BeforeAll
   static void runTheDemo() throws Exception {
     // Free ports everywhere, so a demo or dev server running on this machine does not interfere.
-    DemoOptions options = new DemoOptions(0, 0, 0, 3, Duration.ofSeconds(180));
+    DemoOptions options = new DemoOptions(0, 0, 0, MIN_BAKE_SECONDS, Duration.ofSeconds(180));
     demo = DemoRun.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
     outcome = demo.awaitOutcome();
     demo.printOutcome(outcome);
@@ -77,8 +81,31 @@ class DemoRunTest {
         .contains("release payments-2-5-0-faulty ROLLED_BACK\n")
         .contains("release payments-2-6-0-silent ABORTED\n")
         .contains("[payments-2-4-0] wave %d/%d PASSED".formatted(waves, waves))
-        .contains("[payments-2-6-0-silent] PAUSED  gate inconclusive on wave 1")
-        .contains("deployed saw 0");
+        .contains("[payments-2-6-0-silent] PAUSED  gate undecided on wave 1 after the maximum bake")
+        .contains("deployed targets reported nothing");
+  }
+
+  @Test
+  void goodReleaseWavesMovedOnOnceTheGatePassedAndTheLastFacedItsOwnPast() {
+    List<GateEvidenceRow> periods =
+        demo.jdbi().withExtension(GateEvidenceDao.class, dao -> dao.forRelease(GOOD_RELEASE));
+    int waves = demo.releases().state(GOOD_RELEASE).waveCount();
+    var gate = DemoScenario.policy(MIN_BAKE_SECONDS).sequentialGate();
+
+    Map<Integer, Long> perWave =
+        periods.stream()
+            .collect(Collectors.groupingBy(GateEvidenceRow::wave, Collectors.counting()));
+    assertThat(perWave).hasSize(waves);
+    // At least the minimum bake, and short of the maximum, where the wave would have paused.
+    assertThat(perWave.values())
+        .allSatisfy(
+            n -> assertThat(n).isBetween((long) gate.minBakePeriods(), gate.maxBakePeriods() - 1L));
+    GateEvidenceRow last = periods.get(periods.size() - 1);
+    assertThat(last.wave()).isEqualTo(waves);
+    assertThat(last.verdict()).isEqualTo(GateVerdict.PASS);
+    assertThat(last.reason())
+        .startsWith(
+            "%d deployed targets vs their own minute before the release".formatted(TIERS.size()));
   }
 
   @Test
@@ -160,7 +187,7 @@ class DemoRunTest {
         .filteredOn(e -> e.action().equals("gate"))
         .anySatisfy(
             e -> {
-              assertThat(e.reason()).startsWith("FAIL").contains("conditional SPRT");
+              assertThat(e.reason()).startsWith("FAIL").contains("crossed the rollback boundary");
               assertThat(e.outcome()).isEqualTo("RECORDED");
               assertThat(e.detail()).contains("deployed").contains("controls");
             });

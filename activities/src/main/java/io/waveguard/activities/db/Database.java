@@ -1,9 +1,7 @@
 package io.waveguard.activities.db;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.waveguard.workflows.policy.gate.sequential.Stratum;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -14,17 +12,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class Database {
 
   /** Shared JSON mapper for JSONB columns (labels, release specs, gate evidence). */
-  public static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .addMixIn(Stratum.class, StratumJson.class);
-
-  /**
-   * Jackson takes the policy core's {@code Stratum.isAll()} for a property "all" that no
-   * constructor accepts, so stored gate evidence would not read back; it is derived, not stored.
-   */
-  @JsonIgnoreProperties({"all"})
-  private interface StratumJson {}
+  public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
   private Database() {}
 

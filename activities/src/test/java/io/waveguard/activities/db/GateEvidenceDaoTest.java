@@ -108,6 +108,18 @@ class GateEvidenceDaoTest {
 
   private static CohortCell cell(String region, long requests, long errors, double expected) {
     return new CohortCell(
-        "eu", Map.of("region", region), 1, List.of(), requests, errors, expected, 0, 60, 0, 60, 1);
+        "eu",
+        Tier.LOW,
+        Map.of("region", region),
+        1,
+        List.of(),
+        requests,
+        errors,
+        expected,
+        0,
+        60,
+        0,
+        60,
+        1);
   }
 }

@@ -1,5 +1,6 @@
 package io.waveguard.workflows.policy.gate.sequential;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,7 @@ public record Stratum(String dimension, String value) {
     return new Stratum(ALL, "");
   }
 
+  @JsonIgnore // derived from the dimension; not a property of the stored evidence
   public boolean isAll() {
     return ALL.equals(dimension);
   }

@@ -11,10 +11,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code simulate [scenario.yaml] [--seeds N] [--out DIR] [--sweep K,K,...]}: runs the experiment
- * of a scenario (or, with --sweep, its exposure-against-time frontier) on
- * the simulator (the same policy core as ReleaseWorkflow, on a virtual clock), prints a table per
- * cell and writes results.json, results.csv and PNG charts. Without a scenario it runs the shipped
- * paper scenario.
+ * of a scenario (or, with --sweep, its exposure-against-time frontier) on the simulator (the same
+ * policy core as ReleaseWorkflow, on a virtual clock), prints a table per cell and writes
+ * results.json, results.csv and PNG charts. Without a scenario it runs the shipped paper scenario.
  */
 public final class SimulateCommand extends Command {
 

@@ -165,7 +165,8 @@ public final class PolicyResolver {
     }
     double low = tolerance("low", requested.low(), d.low());
     double standard = tolerance("standard", requested.standard(), d.standard());
-    double finance = tolerance("finance-critical", requested.financeCritical(), d.financeCritical());
+    double finance =
+        tolerance("finance-critical", requested.financeCritical(), d.financeCritical());
     double safety = tolerance("safety-critical", requested.safetyCritical(), d.safetyCritical());
     try {
       return new TierTolerances(low, standard, finance, safety);

@@ -40,7 +40,7 @@ final class DemoBanner {
           curl -s '%1$s/api/v1/targets?service=payments&tier=safety-critical'
           curl -s -X POST %1$s/api/v1/releases -H 'Content-Type: application/json' \\
             -d '{"service": "payments", "version": "2.8.0", "strategy": "trust-weighted",
-                 "policy": {"bakeSeconds": %7$d, "minRequestsPerCohort": %8$d}}'
+                 "policy": {"gatePeriodSeconds": %7$d, "minBakeSeconds": %8$d, "maxBakeSeconds": %9$d}}'
           curl -s -X POST %1$s/api/v1/releases/<releaseId>/abort \\
             -H 'Content-Type: application/json' -d '{"operator": "you", "reason": "just looking"}'
           curl -s -X POST %1$s/api/v1/plans -H 'Content-Type: application/json' \
@@ -50,8 +50,8 @@ final class DemoBanner {
           temporal workflow show --workflow-id release-%6$s --address %3$s
 
         Releases, one after the other, trust-weighted, under the sequential gate: a verdict every
-        %9$d s, and each wave moves on as soon as the gate passes after its minimum bake of %10$d s
-        (it pauses for a human after %11$d s): a good one, a faulty one (10x errors), and a silent
+        %7$d s, and each wave moves on as soon as the gate passes after its minimum bake of %8$d s
+        (it pauses for a human after %9$d s): a good one, a faulty one (10x errors), and a silent
         one (its targets stop reporting telemetry):
         """
             .formatted(
@@ -61,8 +61,6 @@ final class DemoBanner {
                 postgres.jdbcUrl("postgres"),
                 describe(DemoScenario.fleet()),
                 DemoScenario.GOOD_RELEASE,
-                bakeSeconds,
-                DemoScenario.MIN_REQUESTS_PER_COHORT,
                 gate.periodSeconds(),
                 gate.minBakeSeconds(),
                 gate.maxBakeSeconds());

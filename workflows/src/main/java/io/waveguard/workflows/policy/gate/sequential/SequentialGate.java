@@ -85,7 +85,9 @@ public final class SequentialGate {
         }
       }
     }
-    String periods = "sequential test over %d periods".formatted(evidence.periods());
+    String periods =
+        "sequential test over %d period%s"
+            .formatted(evidence.periods(), evidence.periods() == 1 ? "" : "s");
     if (worst != null && worst.margin() >= 0) {
       return new GateResult(
           GateVerdict.FAIL,

@@ -76,25 +76,21 @@ final class SequentialGateStep {
     List<CohortCell> deployedCells =
         cells(cohorts.deployed(), period::get, baselines, pooled, ratio);
 
-    PeriodObservation observation;
-    String comparison;
-    if (!cohorts.controls().isEmpty()) {
-      observation =
-          PeriodObservation.concurrent(
-              deployedCells, cells(cohorts.controls(), period::get, baselines, pooled, ratio));
-      comparison =
-          "%d deployed targets vs %d not-yet-deployed controls"
-              .formatted(cohorts.deployed().size(), cohorts.controls().size());
-    } else {
-      observation =
-          PeriodObservation.againstOwnPast(
-              deployedCells, cells(cohorts.deployed(), baselines::get, baselines, pooled, ratio));
-      comparison =
-          "%d deployed targets vs their own %s before the release"
-              .formatted(
-                  cohorts.deployed().size(),
-                  readable(Duration.ofSeconds(policy.baselineSeconds())));
-    }
+    // The policy core chooses the controls: the pending targets, or with none left, the deployed
+    // targets' own pre-release window.
+    PeriodObservation observation =
+        PeriodObservation.of(
+            deployedCells,
+            cells(cohorts.controls(), period::get, baselines, pooled, ratio),
+            () -> cells(cohorts.deployed(), baselines::get, baselines, pooled, ratio));
+    String comparison =
+        observation.historical()
+            ? "%d deployed targets vs their own %s before the release"
+                .formatted(
+                    cohorts.deployed().size(),
+                    readable(Duration.ofSeconds(policy.baselineSeconds())))
+            : "%d deployed targets vs %d not-yet-deployed controls"
+                .formatted(cohorts.deployed().size(), cohorts.controls().size());
 
     ReleaseEvidence evidence = gate.observe(previous, observation);
     GateResult verdict =

@@ -51,6 +51,7 @@ import io.waveguard.api.resources.TelemetryResource;
 import io.waveguard.api.temporal.ReleaseWorker;
 import io.waveguard.api.temporal.SearchAttributeRegistrar;
 import io.waveguard.api.temporal.TemporalClients;
+import io.waveguard.workflows.model.TrustPolicy;
 import io.waveguard.workflows.policy.gate.ReleaseGate;
 import java.time.Duration;
 import java.util.List;
@@ -160,7 +161,10 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
 
     // Read once here: each release resolves its policy on these defaults when it starts.
     PolicyResolver policies =
-        new PolicyResolver(config.getGate().mode, config.getGate().toSequentialGatePolicy());
+        new PolicyResolver(
+            config.getGate().mode,
+            config.getGate().toSequentialGatePolicy(),
+            new TrustPolicy(trust.settings().model(), trust.settings().planning()));
     environment
         .jersey()
         .register(new ReleaseResource(releases, commands, releaseRows, audit, policies));

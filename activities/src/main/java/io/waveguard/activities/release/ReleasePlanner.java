@@ -10,6 +10,7 @@ import io.waveguard.workflows.policy.PlannedWave;
 import io.waveguard.workflows.policy.WavePlanners;
 import io.waveguard.workflows.policy.plan.Placement;
 import io.waveguard.workflows.policy.plan.TrustPlan;
+import io.waveguard.workflows.policy.plan.TrustPlanParameters;
 import io.waveguard.workflows.policy.plan.TrustWeightedPlanner;
 import io.waveguard.workflows.policy.trust.Risk;
 import io.waveguard.workflows.policy.trust.TierWeights;
@@ -34,25 +35,30 @@ public final class ReleasePlanner {
 
   /** Plans without storing anything (the dry run). */
   public TrustPlan plan(ReleaseSpec spec, List<Target> targets, Instant at) {
-    return plan(spec, targets, trust.score(targets, at));
+    return plan(spec, targets, trust.forRelease(spec.policy()).score(targets, at));
   }
 
   /** Plans and stores the trust snapshots the plan was made with. */
   public TrustPlan planAndRecord(ReleaseSpec spec, List<Target> targets, Instant at) {
+    TrustEngine engine = trust.forRelease(spec.policy());
     return plan(
-        spec, targets, trust.scoreAndRecord(targets, at, TrustCause.planning(spec.releaseId())));
+        spec, targets, engine.scoreAndRecord(targets, at, TrustCause.planning(spec.releaseId())));
+  }
+
+  /** The release's own planning parameters (resolved at start), else the server's. */
+  private TrustPlanParameters planning(ReleaseSpec spec) {
+    return trust.forRelease(spec.policy()).settings().planning();
   }
 
   private TrustPlan plan(ReleaseSpec spec, List<Target> targets, TrustEngine.Scoring scoring) {
+    TrustPlanParameters planning = planning(spec);
     if (spec.strategy() == Strategy.TRUST_WEIGHTED) {
-      return new TrustWeightedPlanner(trust.settings().planning(), scoring.prior())
-          .plan(targets, scoring.scores());
+      return new TrustWeightedPlanner(planning, scoring.prior()).plan(targets, scoring.scores());
     }
     List<PlannedWave> waves =
-        WavePlanners.forStrategy(
-                spec.strategy(), trust.settings().planning(), scoring.prior(), scoring.scores())
+        WavePlanners.forStrategy(spec.strategy(), planning, scoring.prior(), scoring.scores())
             .plan(seedFor(spec.releaseId()), targets, spec.policy());
-    return new TrustPlan(waves, placements(spec.strategy(), waves, scoring));
+    return new TrustPlan(waves, placements(spec, waves, scoring));
   }
 
   /** The seed the canary shuffles with: stable across JVMs, so a re-plan gives the same order. */
@@ -61,8 +67,9 @@ public final class ReleasePlanner {
   }
 
   private List<Placement> placements(
-      Strategy strategy, List<PlannedWave> waves, TrustEngine.Scoring scoring) {
-    TierWeights weights = trust.settings().planning().tierWeights();
+      ReleaseSpec spec, List<PlannedWave> waves, TrustEngine.Scoring scoring) {
+    Strategy strategy = spec.strategy();
+    TierWeights weights = planning(spec).tierWeights();
     List<Placement> placements = new ArrayList<>();
     for (PlannedWave wave : waves) {
       for (Target target : wave.targets()) {

@@ -81,11 +81,13 @@ public final class ReplanStep {
     remaining.forEach((wave, members) -> waves.add(new PlannedWave(wave, members, "")));
     List<Target> scored = new ArrayList<>(deployed);
     remaining.values().forEach(scored::addAll);
+    // The release's own trust model and planning, resolved when it started.
+    TrustEngine engine = trust.forRelease(request.policy());
     TrustEngine.Scoring scoring =
-        trust.scoreAndRecord(scored, now, TrustCause.replan(releaseId, request.nextWave()));
+        engine.scoreAndRecord(scored, now, TrustCause.replan(releaseId, request.nextWave()));
     long deployedRequests = deployedRequests(rows, request.nextWave(), now);
     Replan replan =
-        new Replanner(trust.settings().planning(), scoring.prior())
+        new Replanner(engine.settings().planning(), scoring.prior())
             .replan(
                 waves,
                 deployed,

@@ -6,7 +6,9 @@ import io.waveguard.activities.db.DecayedCounts;
 import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.db.TrustSnapshotRow;
 import io.waveguard.activities.telemetry.TelemetrySource;
+import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.model.TrustPolicy;
 import io.waveguard.workflows.policy.plan.TrustWeightedPlanner;
 import io.waveguard.workflows.policy.trust.HealthIndicators;
 import io.waveguard.workflows.policy.trust.Risk;
@@ -32,13 +34,27 @@ import org.jdbi.v3.core.Jdbi;
 public final class TrustEngine {
 
   private final Jdbi jdbi;
+  private final TelemetrySource telemetry;
   private final TrustSettings settings;
   private final HealthReader health;
 
   public TrustEngine(Jdbi jdbi, TelemetrySource telemetry, TrustSettings settings) {
     this.jdbi = jdbi;
+    this.telemetry = telemetry;
     this.settings = settings;
     this.health = new HealthReader(telemetry, settings.healthWindow(), settings.baselineWindow());
+  }
+
+  /**
+   * This engine as a release that carries its own trust model and planning sees it; the server's
+   * settings for a release started before they were carried in its policy.
+   */
+  public TrustEngine forRelease(ReleasePolicy policy) {
+    TrustPolicy resolved = policy == null ? null : policy.trust();
+    if (resolved == null) {
+      return this;
+    }
+    return new TrustEngine(jdbi, telemetry, settings.with(resolved.model(), resolved.planning()));
   }
 
   public TrustSettings settings() {

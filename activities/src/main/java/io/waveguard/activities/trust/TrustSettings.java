@@ -38,6 +38,12 @@ public record TrustSettings(
     }
   }
 
+  /** The same settings with another trust model and planning (a release's own). */
+  public TrustSettings with(TrustParameters newModel, TrustPlanParameters newPlanning) {
+    return new TrustSettings(
+        newModel, newPlanning, attribution, healthWindow, baselineWindow, fitPriorToFleet);
+  }
+
   public static TrustSettings defaults() {
     return new TrustSettings(
         TrustParameters.defaults(),

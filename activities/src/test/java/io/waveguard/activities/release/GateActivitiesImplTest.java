@@ -40,7 +40,7 @@ class GateActivitiesImplTest {
 
   /** Gate knobs; the first wave's size comes from the strategy's planner. */
   private static final ReleasePolicy POLICY =
-      new ReleasePolicy(600, 2, 25.0, 2.0, 1_000, List.of(), null);
+      new ReleasePolicy(600, 2, 25.0, 2.0, 1_000, List.of(), null, null);
 
   private static final Duration BAKE = Duration.ofMinutes(10);
 

@@ -15,11 +15,15 @@ import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.PlanSummary;
 import io.waveguard.workflows.activities.PlanningActivities;
+import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.Strategy;
 import io.waveguard.workflows.model.Target;
 import io.waveguard.workflows.model.TargetSelector;
 import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.model.TrustPolicy;
 import io.waveguard.workflows.model.WaveSummary;
+import io.waveguard.workflows.policy.plan.TrustPlanParameters;
+import io.waveguard.workflows.policy.trust.TrustParameters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +78,35 @@ class PlanningActivitiesImplTest {
     }
     List<WaveSummary> stored = jdbi.withExtension(PlanDao.class, d -> d.waves("plan-r1"));
     assertThat(stored).isEqualTo(plan.waves());
+  }
+
+  @Test
+  void aReleasePlansWithTheTrustPlanningItWasStartedWithNotTheServersNow() {
+    // The server plans with five impact steps; this release was started when there was one.
+    TrustPlanParameters oneStep =
+        new TrustPlanParameters(
+            TrustPlanParameters.defaults().tierWeights(),
+            TrustPlanParameters.defaults().tierThresholds(),
+            List.of(1.0),
+            1);
+    ReleaseSpec started = spec("r-own", "2.0", Strategy.TRUST_WEIGHTED);
+    ReleaseSpec own =
+        new ReleaseSpec(
+            started.releaseId(),
+            started.service(),
+            started.version(),
+            started.strategy(),
+            started.selector(),
+            started.policy().withTrust(new TrustPolicy(TrustParameters.defaults(), oneStep)),
+            started.requestedBy());
+
+    PlanSummary plan = planning.planRelease(own);
+    PlanSummary server = planning.planRelease(spec("r-server", "2.0", Strategy.TRUST_WEIGHTED));
+
+    // One wave per tier with a single step; the server's steps cut more.
+    long tiers = fleet.stream().map(Target::tier).distinct().count();
+    assertThat(plan.waves()).hasSize((int) tiers);
+    assertThat(server.waves().size()).isGreaterThan(plan.waves().size());
   }
 
   @Test

@@ -44,7 +44,7 @@ class SequentialGateStepTest {
 
   /** Per-wave knobs only shape the plan here: a quarter of the fleet first, then doubling. */
   private static final ReleasePolicy POLICY =
-      new ReleasePolicy(600, 2, 25.0, 2.0, 1_000, List.of(), GATE);
+      new ReleasePolicy(600, 2, 25.0, 2.0, 1_000, List.of(), GATE, null);
 
   private static final Instant FIRST_DEPLOY = Instant.parse("2026-03-01T10:00:00Z");
   private static final int FLEET = 40;

@@ -3,6 +3,7 @@ package io.waveguard.api.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.model.TrustPolicy;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ import java.util.List;
  * @param maxBakeExtensions per-wave gate: bake extensions before a human decides
  * @param minRequestsPerCohort per-wave gate: requests each cohort needs before it decides
  * @param sequentialGate the sequential gate's settings; null under the per-wave gate
+ * @param trust the trust model and planning the release was started with; null for releases started
+ *     before they were carried in the policy
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PolicyView(
@@ -23,7 +26,8 @@ public record PolicyView(
     double waveGrowthFactor,
     long minRequestsPerCohort,
     List<Tier> approvalTiers,
-    SequentialGateView sequentialGate) {
+    SequentialGateView sequentialGate,
+    TrustPolicy trust) {
 
   public static PolicyView of(ReleasePolicy policy) {
     return new PolicyView(
@@ -34,6 +38,7 @@ public record PolicyView(
         policy.waveGrowthFactor(),
         policy.minRequestsPerCohort(),
         policy.approvalTiers(),
-        policy.hasSequentialGate() ? SequentialGateView.of(policy.sequentialGate()) : null);
+        policy.hasSequentialGate() ? SequentialGateView.of(policy.sequentialGate()) : null,
+        policy.trust());
   }
 }

@@ -7,6 +7,7 @@ import io.waveguard.api.errors.ApiException;
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.TierTolerances;
+import io.waveguard.workflows.model.TrustPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,10 +23,21 @@ public final class PolicyResolver {
 
   private final GateMode defaultMode;
   private final SequentialGatePolicy defaultGate;
+  private final TrustPolicy defaultTrust;
 
-  public PolicyResolver(GateMode defaultMode, SequentialGatePolicy defaultGate) {
+  /**
+   * @param defaultTrust the server's trust model and planning, carried into every release; null
+   *     leaves them to the server at activity time (tests of the gate settings alone)
+   */
+  public PolicyResolver(
+      GateMode defaultMode, SequentialGatePolicy defaultGate, TrustPolicy defaultTrust) {
     this.defaultMode = defaultMode;
     this.defaultGate = defaultGate;
+    this.defaultTrust = defaultTrust;
+  }
+
+  public PolicyResolver(GateMode defaultMode, SequentialGatePolicy defaultGate) {
+    this(defaultMode, defaultGate, null);
   }
 
   /** The server's defaults: those of a request without a policy. */
@@ -56,7 +68,8 @@ public final class PolicyResolver {
             or(r.waveGrowthFactor(), d.waveGrowthFactor()),
             or(r.minRequestsPerCohort(), d.minRequestsPerCohort()),
             r.approvalTiers() == null ? d.approvalTiers() : r.approvalTiers(),
-            null);
+            null,
+            defaultTrust);
     if (mode(r) == GateMode.PER_WAVE) {
       rejectSequentialOnlyFields(r);
       return perWave;

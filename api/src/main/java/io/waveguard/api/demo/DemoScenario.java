@@ -89,7 +89,8 @@ public final class DemoScenario {
         defaults.waveGrowthFactor(),
         MIN_REQUESTS_PER_COHORT,
         List.of(),
-        gate);
+        gate,
+        null);
   }
 
   static ReleaseSpec goodRelease(long minBakeSeconds) {

@@ -15,6 +15,7 @@ import io.waveguard.api.support.TestApp;
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.SequentialGatePolicy;
+import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.release.ReleaseSearchAttributes;
 import java.time.Duration;
 import java.util.List;
@@ -161,6 +162,11 @@ class ReleaseResourceTest {
     assertThat(gate.get("minBakeSeconds").asLong()).isEqualTo(180);
     assertThat(gate.get("maxBakeSeconds").asLong()).isEqualTo(1800);
     assertThat(started.body().get("policy")).isEqualTo(shown);
+    // The server's trust model and planning travel with the release too.
+    assertThat(input.trust()).isNotNull();
+    assertThat(input.trust().planning().tierThresholds().get(Tier.FINANCE_CRITICAL)).isEqualTo(0.7);
+    assertThat(shown.get("trust").get("planning").get("cumulativeImpactSteps")).hasSize(5);
+    assertThat(shown.get("trust").get("model").get("halfLifeDays").asDouble()).isEqualTo(30.0);
   }
 
   @Test

@@ -42,6 +42,7 @@ public record SimulationPolicy(
             p.approvalTiers().stream()
                 .map(t -> ScenarioValidator.tier(t, "approvalTiers"))
                 .toList(),
+            null,
             null);
     return new SimulationPolicy(
         release,

@@ -16,6 +16,8 @@ import java.util.List;
  * @param approvalTiers tiers whose first wave waits for an operator's approval
  * @param sequentialGate the release-wide sequential gate with adaptive bakes; null for the per-wave
  *     gate with fixed bakes (and for every release started before the sequential gate existed)
+ * @param trust the trust model and planning resolved at start; null for releases started before it
+ *     was carried here, which plan with the server's
  */
 // Releases started while the ratio gate existed carry maxErrorRateRatio in their input; it is
 // read and dropped so their histories still replay.
@@ -27,7 +29,8 @@ public record ReleasePolicy(
     double waveGrowthFactor,
     long minRequestsPerCohort,
     List<Tier> approvalTiers,
-    SequentialGatePolicy sequentialGate) {
+    SequentialGatePolicy sequentialGate,
+    TrustPolicy trust) {
 
   public ReleasePolicy {
     approvalTiers = approvalTiers == null ? List.of() : List.copyOf(approvalTiers);
@@ -35,7 +38,7 @@ public record ReleasePolicy(
 
   /** Per-wave defaults: 600 s bakes, 2 extensions, 5 % then ×3, 1,000 requests per cohort. */
   public static ReleasePolicy defaults() {
-    return new ReleasePolicy(600, 2, 5.0, 3.0, 1_000, List.of(), null);
+    return new ReleasePolicy(600, 2, 5.0, 3.0, 1_000, List.of(), null, null);
   }
 
   /** The defaults with the sequential gate's defaults. */
@@ -51,7 +54,8 @@ public record ReleasePolicy(
         waveGrowthFactor,
         minRequestsPerCohort,
         approvalTiers,
-        sequentialGate);
+        sequentialGate,
+        trust);
   }
 
   public ReleasePolicy withApprovalTiers(List<Tier> tiers) {
@@ -62,7 +66,8 @@ public record ReleasePolicy(
         waveGrowthFactor,
         minRequestsPerCohort,
         tiers,
-        sequentialGate);
+        sequentialGate,
+        trust);
   }
 
   public ReleasePolicy withSequentialGate(SequentialGatePolicy gate) {
@@ -73,7 +78,20 @@ public record ReleasePolicy(
         waveGrowthFactor,
         minRequestsPerCohort,
         approvalTiers,
-        gate);
+        gate,
+        trust);
+  }
+
+  public ReleasePolicy withTrust(TrustPolicy resolved) {
+    return new ReleasePolicy(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        resolved);
   }
 
   public boolean requiresApproval(Tier tier) {

@@ -231,4 +231,68 @@ class SequentialGateTest {
     assertThat(caught).isGreaterThanOrEqualTo(195);
     assertThat(falseFails).isLessThanOrEqualTo(6);
   }
+
+  /** One region's cell with explicit crash, availability and latency counts. */
+  private static CohortCell metrics(long crashes, long down, long samples, long exceedances) {
+    return new CohortCell(
+        "sim",
+        Tier.LOW,
+        Map.of("region", "eu"),
+        10,
+        List.of(),
+        100_000,
+        100,
+        100,
+        crashes,
+        600,
+        down,
+        samples,
+        exceedances);
+  }
+
+  private static GateResult afterPeriods(CohortCell deployed, CohortCell control, int periods) {
+    SequentialGate gate = new SequentialGate(POLICY);
+    ReleaseEvidence evidence = gate.start(fleet());
+    GateResult result = null;
+    for (int p = 0; p < periods; p++) {
+      evidence =
+          gate.observe(evidence, PeriodObservation.concurrent(List.of(deployed), List.of(control)));
+      result = gate.judge(evidence, Tier.LOW, CohortStats.EMPTY, CohortStats.EMPTY);
+      if (result.verdict() == GateVerdict.FAIL) {
+        return result;
+      }
+    }
+    return result;
+  }
+
+  @Test
+  void crashesAloneFailARelease() {
+    GateResult result = afterPeriods(metrics(40, 0, 600, 6), metrics(4, 0, 600, 6), 5);
+
+    assertThat(result.verdict()).isEqualTo(GateVerdict.FAIL);
+    assertThat(result.reason()).contains("crashes in");
+  }
+
+  @Test
+  void slowP99IntervalsAloneFailARelease() {
+    GateResult result = afterPeriods(metrics(4, 0, 600, 120), metrics(4, 0, 600, 6), 5);
+
+    assertThat(result.verdict()).isEqualTo(GateVerdict.FAIL);
+    assertThat(result.reason()).contains("latency in");
+  }
+
+  @Test
+  void unavailableIntervalsAloneFailARelease() {
+    GateResult result = afterPeriods(metrics(4, 60, 600, 6), metrics(4, 3, 600, 6), 5);
+
+    assertThat(result.verdict()).isEqualTo(GateVerdict.FAIL);
+    assertThat(result.reason()).contains("availability in");
+  }
+
+  @Test
+  void equalCountsOnBothSidesNeverFail() {
+    GateResult result = afterPeriods(metrics(4, 3, 600, 6), metrics(4, 3, 600, 6), 30);
+
+    assertThat(result.verdict()).isNotEqualTo(GateVerdict.FAIL);
+  }
 }

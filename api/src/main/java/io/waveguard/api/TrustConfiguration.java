@@ -64,6 +64,12 @@ public class TrustConfiguration {
   /** Cumulative share of impact deployed after each wave of a trust-weighted plan. */
   @NotNull @JsonProperty public List<Double> waveSteps = PLAN.cumulativeImpactSteps();
 
+  /**
+   * The first wave into every tier after the first carries at most this share of the tier's impact
+   * (a probe a tier-only fault meets first); 0 turns probes off.
+   */
+  @JsonProperty public double tierProbeShare = PLAN.tierProbeShare();
+
   /** Outcome attribution: blame a target only for excess errors this significant and large. */
   @Valid @NotNull @JsonProperty public Attribution attribution = new Attribution();
 
@@ -141,7 +147,8 @@ public class TrustConfiguration {
             new TierWeights(weights),
             thresholds,
             new ArrayList<>(waveSteps),
-            PLAN.minTargetsPerWave());
+            PLAN.minTargetsPerWave(),
+            tierProbeShare);
     return new TrustSettings(
         model,
         planning,

@@ -8,9 +8,14 @@ import java.util.Map;
  *
  * @param tierThresholds deployed-cohort trust needed to enter each tier, by tier wire name
  * @param cumulativeImpactSteps cumulative impact shares after each step, ending at 1
+ * @param tierProbeShare the first wave into each later tier carries at most this share of it (0:
+ *     off)
  */
 public record PlanSpec(
-    Map<String, Double> tierThresholds, List<Double> cumulativeImpactSteps, int minTargetsPerWave) {
+    Map<String, Double> tierThresholds,
+    List<Double> cumulativeImpactSteps,
+    int minTargetsPerWave,
+    double tierProbeShare) {
 
   public PlanSpec {
     tierThresholds = tierThresholds == null ? Map.of() : Map.copyOf(tierThresholds);

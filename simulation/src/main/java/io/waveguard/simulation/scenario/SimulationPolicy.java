@@ -109,6 +109,10 @@ public record SimulationPolicy(
     p.tierThresholds()
         .forEach((name, v) -> thresholds.put(ScenarioValidator.tier(name, "tierThresholds"), v));
     return new TrustPlanParameters(
-        TierWeights.defaults(), thresholds, p.cumulativeImpactSteps(), p.minTargetsPerWave());
+        TierWeights.defaults(),
+        thresholds,
+        p.cumulativeImpactSteps(),
+        p.minTargetsPerWave(),
+        p.tierProbeShare());
   }
 }

@@ -17,12 +17,16 @@ import java.util.Map;
  * @param cumulativeImpactSteps the share of total impact deployed after each step, strictly
  *     increasing in (0, 1] and ending at 1 (1 %, 5 %, 20 %, 50 %, 100 %)
  * @param minTargetsPerWave the fewest targets a wave may hold, unless its tier has fewer left (1)
+ * @param tierProbeShare the first wave into every tier after the first carries at most this share
+ *     of that tier's impact, so a fault only that tier shows meets the gate on a few targets first;
+ *     0 turns probes off (0.1)
  */
 public record TrustPlanParameters(
     TierWeights tierWeights,
     Map<Tier, Double> tierThresholds,
     List<Double> cumulativeImpactSteps,
-    int minTargetsPerWave) {
+    int minTargetsPerWave,
+    double tierProbeShare) {
 
   public TrustPlanParameters {
     if (tierWeights == null) {
@@ -56,9 +60,24 @@ public record TrustPlanParameters(
     if (minTargetsPerWave < 1) {
       throw new IllegalArgumentException("minTargetsPerWave must be >= 1");
     }
+    if (!(tierProbeShare >= 0 && tierProbeShare < 1)) {
+      throw new IllegalArgumentException("tierProbeShare must be in [0, 1)");
+    }
   }
 
-  /** Default tier weights, thresholds 0 / 0.5 / 0.7 / 0.8, steps 1-5-20-50-100 %, one target. */
+  /** Without tier probes. */
+  public TrustPlanParameters(
+      TierWeights tierWeights,
+      Map<Tier, Double> tierThresholds,
+      List<Double> cumulativeImpactSteps,
+      int minTargetsPerWave) {
+    this(tierWeights, tierThresholds, cumulativeImpactSteps, minTargetsPerWave, 0);
+  }
+
+  /**
+   * Default tier weights, thresholds 0 / 0.5 / 0.7 / 0.8, steps 1-5-20-50-100 %, one target, and a
+   * probe of 10 % of each tier's impact at every tier entry after the first.
+   */
   public static TrustPlanParameters defaults() {
     return new TrustPlanParameters(
         TierWeights.defaults(),
@@ -68,23 +87,32 @@ public record TrustPlanParameters(
             Tier.FINANCE_CRITICAL, 0.7,
             Tier.SAFETY_CRITICAL, 0.8),
         List.of(0.01, 0.05, 0.20, 0.50, 1.0),
-        1);
+        1,
+        0.1);
   }
 
   /** These parameters with other cumulative impact steps. */
   public TrustPlanParameters withSteps(List<Double> steps) {
-    return new TrustPlanParameters(tierWeights, tierThresholds, steps, minTargetsPerWave);
+    return new TrustPlanParameters(
+        tierWeights, tierThresholds, steps, minTargetsPerWave, tierProbeShare);
   }
 
   /** These parameters with other tier thresholds. */
   public TrustPlanParameters withThresholds(Map<Tier, Double> thresholds) {
     return new TrustPlanParameters(
-        tierWeights, thresholds, cumulativeImpactSteps, minTargetsPerWave);
+        tierWeights, thresholds, cumulativeImpactSteps, minTargetsPerWave, tierProbeShare);
   }
 
   /** These parameters with another minimum wave size. */
   public TrustPlanParameters withMinTargetsPerWave(int minTargets) {
-    return new TrustPlanParameters(tierWeights, tierThresholds, cumulativeImpactSteps, minTargets);
+    return new TrustPlanParameters(
+        tierWeights, tierThresholds, cumulativeImpactSteps, minTargets, tierProbeShare);
+  }
+
+  /** These parameters with tier probes of another size (0: none). */
+  public TrustPlanParameters withTierProbeShare(double share) {
+    return new TrustPlanParameters(
+        tierWeights, tierThresholds, cumulativeImpactSteps, minTargetsPerWave, share);
   }
 
   /** The cohort trust a wave needs before it enters {@code tier}. */

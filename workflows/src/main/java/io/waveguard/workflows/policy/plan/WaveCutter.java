@@ -56,9 +56,11 @@ final class WaveCutter {
   private void cutTier(Tier tier, int from, int tierEnd) {
     TierEntry entry = TierEntry.check(tier, cohort, parameters.threshold(tier));
     int minTargets = parameters.minTargetsPerWave();
+    double probe = probeGoal(from, tierEnd);
     int i = from;
     while (i < tierEnd) {
-      double goal = nextGoal();
+      boolean probing = i == from && probe < nextGoal();
+      double goal = probing ? probe : nextGoal();
       int start = i;
       while (i < tierEnd) {
         cumulative += weight(ordered.get(i++));
@@ -72,8 +74,23 @@ final class WaveCutter {
           cumulative += weight(ordered.get(i++));
         }
       }
-      addWave(tier, entry, start == from, start, i, tierEnd - from);
+      addWave(tier, entry, start == from, probing, start, i, tierEnd - from);
     }
+  }
+
+  /**
+   * Where the probe wave into this tier ends: its share of the tier's impact past what is deployed
+   * before it; unbounded for the first tier or with probes off.
+   */
+  private double probeGoal(int from, int tierEnd) {
+    if (from == 0 || !(parameters.tierProbeShare() > 0)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double tierTotal = 0;
+    for (int i = from; i < tierEnd; i++) {
+      tierTotal += weight(ordered.get(i));
+    }
+    return cumulative + parameters.tierProbeShare() * tierTotal;
   }
 
   /** The first step not yet reached; steps jumped by one large target are skipped. */
@@ -96,7 +113,13 @@ final class WaveCutter {
   }
 
   private void addWave(
-      Tier tier, TierEntry entry, boolean entersTier, int start, int end, int tierSize) {
+      Tier tier,
+      TierEntry entry,
+      boolean entersTier,
+      boolean probe,
+      int start,
+      int end,
+      int tierSize) {
     int index = waves.size() + 1;
     String reason =
         String.format(
@@ -108,7 +131,10 @@ final class WaveCutter {
             byCount ? "targets" : "impact",
             100 * cumulative / total,
             percent(parameters.cumulativeImpactSteps().get(step)),
-            stepReached() ? "" : ", cut short where the tier ends",
+            probe
+                ? ", cut short: the tier's probe wave, %s%% of its impact"
+                    .formatted(percent(parameters.tierProbeShare()))
+                : stepReached() ? "" : ", cut short where the tier ends",
             entersTier ? entry.reason() : "continues tier; " + entry.shortNote());
     List<Target> members = new ArrayList<>(end - start);
     for (int i = start; i < end; i++) {

@@ -34,6 +34,44 @@ class TrustWeightedPlannerTest {
   }
 
   @Test
+  void theFirstWaveIntoEveryLaterTierIsAProbeOfTenPercentOfThatTier() {
+    List<Target> targets = fleet(2_000, 7);
+    TrustPlan plan = PLANNER.plan(targets, trustFor(targets, 8));
+
+    for (Tier tier : List.of(Tier.STANDARD, Tier.FINANCE_CRITICAL, Tier.SAFETY_CRITICAL)) {
+      double tierImpact =
+          targets.stream().filter(t -> t.tier() == tier).mapToDouble(Target::impact).sum();
+      double largest =
+          targets.stream()
+              .filter(t -> t.tier() == tier)
+              .mapToDouble(Target::impact)
+              .max()
+              .orElse(0);
+      PlannedWave probe =
+          plan.waves().stream()
+              .filter(w -> w.targets().get(0).tier() == tier)
+              .findFirst()
+              .orElseThrow();
+      double probeImpact = probe.targets().stream().mapToDouble(Target::impact).sum();
+      // At most 10 % of the tier, give or take the one target that crosses the line.
+      assertThat(probeImpact).as(tier.wireName()).isLessThanOrEqualTo(0.1 * tierImpact + largest);
+      assertThat(probe.reason()).contains("probe wave, 10.0% of its impact");
+    }
+  }
+
+  @Test
+  void withoutProbesATierEntryWaveRunsToTheNextImpactStep() {
+    List<Target> targets = fleet(2_000, 7);
+    TrustPlan probed = PLANNER.plan(targets, trustFor(targets, 8));
+    TrustPlan plain =
+        new TrustWeightedPlanner(PARAMETERS.withTierProbeShare(0), PRIOR)
+            .plan(targets, trustFor(targets, 8));
+
+    assertThat(plain.waves().size()).isLessThan(probed.waves().size());
+    assertThat(plain.waves()).noneMatch(w -> w.reason().contains("probe"));
+  }
+
+  @Test
   void placesEveryTargetExactlyOnceWithAPlacementEach() {
     List<Target> targets = fleet(2_000, 7);
     TrustPlan plan = PLANNER.plan(targets, trustFor(targets, 8));
@@ -195,7 +233,9 @@ class TrustWeightedPlannerTest {
       double lastImpact = members.get(members.size() - 1).impact();
       assertThat(cumulative - lastImpact).isLessThan(steps.get(stepIndex) * total);
     }
-    assertThat(plan.waves().size()).isLessThanOrEqualTo(steps.size() + Tier.values().length);
+    // A cut per step, one per tier boundary, and a probe wave into every tier after the first.
+    int tiers = Tier.values().length;
+    assertThat(plan.waves().size()).isLessThanOrEqualTo(steps.size() + tiers + (tiers - 1));
   }
 
   @Test

@@ -96,12 +96,7 @@ public final class GateActivitiesImpl implements GateActivities {
               .formatted(deployed.size(), readable(length));
     }
     GateResult verdict = gate.evaluate(deployedEvidence, controlEvidence, request.policy());
-    GateResult result =
-        new GateResult(
-            verdict.verdict(),
-            comparison + ": " + verdict.reason(),
-            verdict.deployed(),
-            verdict.control());
+    GateResult result = verdict.explainedBy(comparison);
     jdbi.useHandle(handle -> GateAudit.record(handle, request, result));
     return result;
   }

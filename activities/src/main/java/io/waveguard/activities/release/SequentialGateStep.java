@@ -96,12 +96,7 @@ final class SequentialGateStep {
     GateResult verdict =
         gate.judge(
             evidence, request.entryTier(), observation.deployedStats(), observation.controlStats());
-    GateResult result =
-        new GateResult(
-            verdict.verdict(),
-            comparison + ": " + verdict.reason(),
-            verdict.deployed(),
-            verdict.control());
+    GateResult result = verdict.explainedBy(comparison);
     return store(request, evidence, result);
   }
 

@@ -51,20 +51,26 @@ public final class Charts {
     return written;
   }
 
+  /** An exposure-against-time chart: time of good releases across, exposure of faulty ones up. */
+  static XYChart exposureAgainstTime(String title, String yAxis) {
+    return new XYChartBuilder()
+        .width(900)
+        .height(560)
+        .title(title)
+        .xAxisTitle("median time to full rollout of good releases (virtual minutes)")
+        .yAxisTitle(yAxis)
+        .build();
+  }
+
   private static XYChart exposureVsTime(double rho, List<CellSummary> cells) {
     XYChart chart =
-        new XYChartBuilder()
-            .width(900)
-            .height(560)
-            .title(
-                String.format(
-                    Locale.ROOT,
-                    "%s, rho = %s: high-tier exposure of faulty releases vs. time to full rollout",
-                    cells.get(0).scenario(),
-                    label(rho)))
-            .xAxisTitle("median time to full rollout of good releases (virtual minutes)")
-            .yAxisTitle("impact-weighted high-tier exposure (one marker per fault magnitude r)")
-            .build();
+        exposureAgainstTime(
+            String.format(
+                Locale.ROOT,
+                "%s, rho = %s: high-tier exposure of faulty releases vs. time to full rollout",
+                cells.get(0).scenario(),
+                label(rho)),
+            "impact-weighted high-tier exposure (one marker per fault magnitude r)");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setMarkerSize(9);
@@ -127,7 +133,7 @@ public final class Charts {
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
   }
 
-  private static String label(double v) {
+  static String label(double v) {
     return v == Math.rint(v)
         ? String.format(Locale.ROOT, "%.0f", v)
         : String.format(Locale.ROOT, "%s", v);

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -25,18 +24,13 @@ public final class FrontierChart {
       throws IOException {
     System.setProperty("java.awt.headless", "true");
     XYChart chart =
-        new XYChartBuilder()
-            .width(900)
-            .height(560)
-            .title(
-                String.format(
-                    Locale.ROOT,
-                    "%s, r = %s: exposure-against-time frontier (strictness 0.5 / 1 / 2)",
-                    scenario,
-                    label(magnitude)))
-            .xAxisTitle("median time to full rollout of good releases (virtual minutes)")
-            .yAxisTitle("impact-weighted high-tier exposure of faulty releases")
-            .build();
+        Charts.exposureAgainstTime(
+            String.format(
+                Locale.ROOT,
+                "%s, r = %s: exposure-against-time frontier (strictness 0.5 / 1 / 2)",
+                scenario,
+                label(magnitude)),
+            "impact-weighted high-tier exposure of faulty releases");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setMarkerSize(8);
@@ -63,8 +57,6 @@ public final class FrontierChart {
   }
 
   public static String label(double v) {
-    return v == Math.rint(v)
-        ? String.format(Locale.ROOT, "%.0f", v)
-        : String.format(Locale.ROOT, "%s", v);
+    return Charts.label(v);
   }
 }

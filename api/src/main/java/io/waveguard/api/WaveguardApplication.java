@@ -41,6 +41,7 @@ import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.core.ReleaseService;
+import io.waveguard.api.core.TargetSelection;
 import io.waveguard.api.db.KnownTargetsDao;
 import io.waveguard.api.errors.ErrorHandling;
 import io.waveguard.api.health.TemporalHealthCheck;
@@ -167,7 +168,14 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
             new TrustPolicy(trust.settings().model(), trust.settings().planning()));
     environment
         .jersey()
-        .register(new ReleaseResource(releases, commands, releaseRows, audit, policies));
+        .register(
+            new ReleaseResource(
+                releases,
+                commands,
+                releaseRows,
+                audit,
+                policies,
+                new TargetSelection(jdbi.onDemand(TargetDao.class))));
     environment
         .jersey()
         .register(

@@ -3,7 +3,6 @@ package io.waveguard.api.core;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.release.ReleasePlanner;
 import io.waveguard.api.api.PlanView;
-import io.waveguard.api.errors.ApiException;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.Target;
 import java.time.Clock;
@@ -15,7 +14,7 @@ import java.util.List;
  */
 public final class DryRuns {
 
-  private final TargetDao targets;
+  private final TargetSelection targets;
   private final ReleasePlanner planner;
   private final Clock clock;
 
@@ -24,24 +23,13 @@ public final class DryRuns {
   }
 
   DryRuns(TargetDao targets, ReleasePlanner planner, Clock clock) {
-    this.targets = targets;
+    this.targets = new TargetSelection(targets);
     this.planner = planner;
     this.clock = clock;
   }
 
   public PlanView plan(ReleaseSpec spec) {
-    List<Target> service = targets.forService(spec.service());
-    if (service.isEmpty()) {
-      throw ApiException.invalidField(
-          "service", "service '%s' has no targets".formatted(spec.service()));
-    }
-    List<Target> selected = service.stream().filter(spec.selector()::matches).toList();
-    if (selected.isEmpty()) {
-      throw ApiException.invalidField(
-          "selector",
-          "the selector matches none of the %d targets of service '%s'"
-              .formatted(service.size(), spec.service()));
-    }
+    List<Target> selected = targets.select(spec);
     return PlanView.of(
         spec.service(),
         spec.version(),

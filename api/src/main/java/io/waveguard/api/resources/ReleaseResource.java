@@ -16,6 +16,7 @@ import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.core.ReleaseNotFoundException;
 import io.waveguard.api.core.ReleaseService;
+import io.waveguard.api.core.TargetSelection;
 import io.waveguard.api.errors.ApiException;
 import io.waveguard.workflows.model.OperatorAction;
 import io.waveguard.workflows.model.ReleaseSpec;
@@ -47,13 +48,16 @@ public final class ReleaseResource {
   private final ReleaseDao releaseRows;
   private final AuditDao audit;
   private final PolicyResolver policies;
+  private final TargetSelection targets;
 
   public ReleaseResource(
       ReleaseService releases,
       OperatorCommands commands,
       ReleaseDao releaseRows,
       AuditDao audit,
-      PolicyResolver policies) {
+      PolicyResolver policies,
+      TargetSelection targets) {
+    this.targets = targets;
     this.releases = releases;
     this.commands = commands;
     this.releaseRows = releaseRows;
@@ -71,6 +75,11 @@ public final class ReleaseResource {
     String id = request.releaseId() != null ? request.releaseId() : ReleaseIds.generate();
     // Resolved before anything is started, so input it refuses leaves no trace.
     ReleaseSpec spec = request.toSpec(id, null, policies.resolve(request.policy()));
+    // A release that can only fail in planning is refused now; a repeat of one already started
+    // answers that release, whatever its targets became since.
+    if (!releases.exists(id)) {
+      targets.select(spec);
+    }
     ReleaseState state = releases.start(spec);
     return Response.accepted(new ReleaseView(state, PolicyView.of(spec.policy())))
         .location(location(id))

@@ -1,10 +1,12 @@
 package io.waveguard.api.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.SearchAttributes;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.fleet.SimulatedFleet;
@@ -210,6 +212,45 @@ class ReleaseResourceTest {
     assertThat(shown.get("gateMode").asText()).isEqualTo("per-wave");
     assertThat(shown.get("sequentialGate").isNull()).isTrue();
     assertThat(shown.get("bakeSeconds").asLong()).isEqualTo(600);
+  }
+
+  @Test
+  void aStartForAServiceWithoutTargetsIsRefusedNamingTheServiceAndStartsNothing() {
+    String id = uniqueId("nobody-home");
+
+    Answer refused =
+        api.post(
+            "/api/v1/releases",
+            """
+            {"releaseId": "%s", "service": "no-such-service", "version": "1.0.0",
+             "strategy": "waves"}"""
+                .formatted(id));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text("field")).isEqualTo("service");
+    assertThat(refused.text("message")).contains("has no targets");
+    assertThatThrownBy(
+            () -> app.temporal().newUntypedWorkflowStub(ReleaseSpec.workflowIdFor(id)).describe())
+        .isInstanceOf(WorkflowNotFoundException.class);
+  }
+
+  @Test
+  void aStartWhoseSelectorMatchesNoTargetIsRefusedNamingTheSelector() {
+    String id = uniqueId("empty-selector");
+
+    Answer refused =
+        api.post(
+            "/api/v1/releases",
+            """
+            {"releaseId": "%s", "service": "%s", "version": "1.0.0", "strategy": "waves",
+             "selector": {"labels": {"region": "mars"}}}"""
+                .formatted(id, SERVICE));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text("field")).isEqualTo("selector");
+    assertThatThrownBy(
+            () -> app.temporal().newUntypedWorkflowStub(ReleaseSpec.workflowIdFor(id)).describe())
+        .isInstanceOf(WorkflowNotFoundException.class);
   }
 
   @Test

@@ -54,6 +54,15 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   static final String SEQUENTIAL_GATE_CHANGE = "sequential-gate";
 
+  /**
+   * Change id of the read model off the critical path: from version 1 snapshots are written
+   * asynchronously, one at a time, so a database outage never holds up a deploy or a rollback.
+   */
+  static final String ASYNC_READ_MODEL_CHANGE = "async-read-model";
+
+  /** How long a finished release waits for its last read-model writes. */
+  private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
+
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
 
   private final ReleaseRecordActivities records =
@@ -64,6 +73,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private PlanSummary plan;
   private final List<OperatorCommandRecord> commands = new ArrayList<>();
   private final ReleaseStatePublisher publisher = new ReleaseStatePublisher();
+  private ReadModelWriter readModel;
 
   /** Runs before any handler, so an update or signal never finds the release uninitialised. */
   @WorkflowInit
@@ -83,6 +93,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         && Workflow.getVersion(SEQUENTIAL_GATE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       machine.enableSequentialGate();
     }
+    readModel =
+        new ReadModelWriter(
+            records,
+            Workflow.getVersion(ASYNC_READ_MODEL_CHANGE, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION);
     publisher.start(spec);
     ReleaseCommand command = machine.next();
     while (command.type() != ReleaseCommand.Type.FINISH) {
@@ -96,6 +111,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (trustEngine && plan != null) {
       feedBackOutcome(command);
     }
+    readModel.flush(READ_MODEL_PATIENCE);
     // Let a command accepted in the same task as the final transition answer before we close.
     Workflow.await(Workflow::isEveryHandlerFinished);
     return state();
@@ -366,7 +382,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     ReleaseSnapshot snapshot =
         publisher.changed(spec, machine, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
     if (snapshot != null) {
-      records.recordRelease(snapshot);
+      readModel.write(snapshot);
     }
   }
 

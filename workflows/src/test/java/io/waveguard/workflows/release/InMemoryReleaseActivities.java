@@ -78,6 +78,7 @@ final class InMemoryReleaseActivities
   private volatile IntFunction<GateVerdict> verdicts = wave -> GateVerdict.PASS;
   private volatile IntFunction<String> holds = wave -> null;
   private volatile SequentialVerdicts sequentialVerdicts = null;
+  private volatile boolean readModelDown;
   private final Map<Integer, Integer> gatePeriods = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A scripted sequential gate: the verdict after a wave's n-th period (from 0), for a tier. */
@@ -182,7 +183,17 @@ final class InMemoryReleaseActivities
 
   @Override
   public void recordRelease(ReleaseSnapshot snapshot) {
+    if (readModelDown) {
+      fleet.calls.add("record-failed");
+      throw new IllegalStateException("read model database is down");
+    }
     fleet.snapshots.add(snapshot);
+  }
+
+  /** Makes every read-model write fail, as if PostgreSQL were down. */
+  InMemoryReleaseActivities readModelDown() {
+    this.readModelDown = true;
+    return this;
   }
 
   private List<Target> wave(WaveRequest request) {

@@ -76,6 +76,12 @@ public final class ReleaseHistoryRecorder {
                 ? GateVerdict.INCONCLUSIVE
                 : GateVerdict.PASS,
         false);
+    // async-read-model version 1: snapshots written beside the release, one at a time.
+    recordSequential(
+        dir,
+        "async-read-model-rolled-back",
+        (wave, period, tier) -> wave == 3 && period == 1 ? GateVerdict.FAIL : GateVerdict.PASS,
+        false);
     System.exit(0);
   }
 

@@ -57,7 +57,8 @@ class ReleaseReplayTest {
         "sequential-early-pass",
         "sequential-early-fail",
         "sequential-max-bake-pause",
-        "sequential-tier-entry-hold"
+        "sequential-tier-entry-hold",
+        "async-read-model-rolled-back"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

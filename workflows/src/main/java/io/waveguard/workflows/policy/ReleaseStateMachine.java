@@ -30,7 +30,10 @@ public final class ReleaseStateMachine {
     GATE,
     /** A wave passed: re-rank the remaining targets and check the next wave's tier entry. */
     REPLAN,
-    /** The last wave's gate stayed inconclusive; an operator's resume completes the release. */
+    /**
+     * The last wave's gate stayed inconclusive, or an operator paused during its bake: an
+     * operator's resume completes the release.
+     */
     HOLD_AFTER_LAST,
     ROLLBACK,
     DONE
@@ -39,6 +42,7 @@ public final class ReleaseStateMachine {
   private final ReleasePolicy policy;
   private boolean replanBetweenWaves;
   private boolean sequentialGate;
+  private boolean pauseHoldsCompletion;
   private final WaveLedger waves = new WaveLedger();
 
   private Phase phase = Phase.PLANNING;
@@ -99,6 +103,21 @@ public final class ReleaseStateMachine {
       throw new IllegalStateException("the release policy has no sequential gate");
     }
     sequentialGate = true;
+  }
+
+  /**
+   * A pause that arrives during the last wave's bake holds the release before COMPLETED (releases
+   * before this change completed regardless). Only before planning.
+   */
+  public void enablePauseBeforeCompletion() {
+    if (phase == Phase.DONE) {
+      return;
+    }
+    if (phase != Phase.PLANNING) {
+      throw new IllegalStateException(
+          "pause-before-completion can only be enabled before planning");
+    }
+    pauseHoldsCompletion = true;
   }
 
   public boolean usesSequentialGate() {
@@ -257,7 +276,11 @@ public final class ReleaseStateMachine {
 
   private void passWave(int w) {
     setWaveStatus(w, WaveStatus.PASSED);
-    if (w == waves.count()) {
+    if (w == waves.count() && paused && pauseHoldsCompletion) {
+      // An operator paused during the last bake: the release waits for their resume to complete.
+      phase = Phase.HOLD_AFTER_LAST;
+      changed();
+    } else if (w == waves.count()) {
       finish(ReleaseStatus.COMPLETED, "all " + waves.count() + " waves passed their gates");
     } else {
       enterNextWave(w + 1);

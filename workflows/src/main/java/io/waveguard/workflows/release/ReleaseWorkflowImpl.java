@@ -60,6 +60,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   static final String ASYNC_READ_MODEL_CHANGE = "async-read-model";
 
+  /** Change id of the pause that holds a release before completion (issued in the last bake). */
+  static final String PAUSE_BEFORE_COMPLETION_CHANGE = "pause-before-completion";
+
   /** How long a finished release waits for its last read-model writes. */
   private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
 
@@ -98,6 +101,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             records,
             Workflow.getVersion(ASYNC_READ_MODEL_CHANGE, Workflow.DEFAULT_VERSION, 1)
                 == Workflow.DEFAULT_VERSION);
+    if (Workflow.getVersion(PAUSE_BEFORE_COMPLETION_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      machine.enablePauseBeforeCompletion();
+    }
     publisher.start(spec);
     ReleaseCommand command = machine.next();
     while (command.type() != ReleaseCommand.Type.FINISH) {

@@ -447,4 +447,39 @@ class ReleaseStateMachineTest {
             ReleaseCommand.Type.FINISH);
     assertThat(machine.status()).isEqualTo(ReleaseStatus.COMPLETED);
   }
+
+  @Test
+  void aPauseDuringTheLastBakeHoldsTheReleaseBeforeCompletedUntilResumed() {
+    machine.enablePauseBeforeCompletion();
+    machine.planned(THREE_WAVES);
+    passWave(1);
+    passWave(2);
+    machine.deployStarted(3);
+    machine.waveDeployed(3);
+    machine.apply(OperatorAction.PAUSE, OP);
+    machine.bakeElapsed(3);
+    machine.gateEvaluated(3, verdict(GateVerdict.PASS));
+
+    assertThat(machine.status()).isEqualTo(ReleaseStatus.PAUSED);
+    assertThat(machine.next().type()).isEqualTo(ReleaseCommand.Type.AWAIT_RESUME);
+
+    machine.apply(OperatorAction.RESUME, OP);
+
+    assertThat(machine.status()).isEqualTo(ReleaseStatus.COMPLETED);
+    assertThat(machine.outcomeReason()).contains("last wave accepted by op: why");
+  }
+
+  @Test
+  void releasesBeforeTheChangeCompleteDespiteAPauseInTheLastBake() {
+    machine.planned(THREE_WAVES);
+    passWave(1);
+    passWave(2);
+    machine.deployStarted(3);
+    machine.waveDeployed(3);
+    machine.apply(OperatorAction.PAUSE, OP);
+    machine.bakeElapsed(3);
+    machine.gateEvaluated(3, verdict(GateVerdict.PASS));
+
+    assertThat(machine.status()).isEqualTo(ReleaseStatus.COMPLETED);
+  }
 }

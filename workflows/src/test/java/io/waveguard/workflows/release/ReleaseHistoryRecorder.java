@@ -82,6 +82,23 @@ public final class ReleaseHistoryRecorder {
         "async-read-model-rolled-back",
         (wave, period, tier) -> wave == 3 && period == 1 ? GateVerdict.FAIL : GateVerdict.PASS,
         false);
+    // pause-before-completion version 1: a pause in the last bake holds the release until resumed.
+    recordWith(
+        dir,
+        "pause-before-completion",
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
+            .sequentialVerdicts((wave, period, tier) -> GateVerdict.PASS),
+        SEQUENTIAL,
+        (temporal, release) -> {
+          ReleaseState state = release.state();
+          while (state.waveCount() == 0 || state.currentWave() < state.waveCount()) {
+            temporal.env.sleep(Duration.ofSeconds(30));
+            state = release.state();
+          }
+          release.pause(new OperatorCommand("alice", "holding for the change board"));
+          temporal.env.sleep(Duration.ofMinutes(30));
+          release.resume(new OperatorCommand("alice", "change board approved"));
+        });
     System.exit(0);
   }
 

@@ -58,7 +58,8 @@ class ReleaseReplayTest {
         "sequential-early-fail",
         "sequential-max-bake-pause",
         "sequential-tier-entry-hold",
-        "async-read-model-rolled-back"
+        "async-read-model-rolled-back",
+        "pause-before-completion"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

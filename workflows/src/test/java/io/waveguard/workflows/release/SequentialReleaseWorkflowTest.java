@@ -90,7 +90,37 @@ class SequentialReleaseWorkflowTest {
 
     release.resume(new OperatorCommand("alice", "reviewed wave 2 by hand"));
 
-    assertThat(result("undecided").status()).isEqualTo(ReleaseStatus.COMPLETED);
+    ReleaseState done = result("undecided");
+    assertThat(done.status()).isEqualTo(ReleaseStatus.COMPLETED);
     assertThat(fleet.calls).contains("deploy:3");
+    // The resume is the decision about the undecided wave, and history keeps who and why.
+    assertThat(done.commands())
+        .anySatisfy(
+            c -> {
+              assertThat(c.operator()).isEqualTo("alice");
+              assertThat(c.reason()).isEqualTo("reviewed wave 2 by hand");
+            });
+  }
+
+  @Test
+  void aPauseDuringTheLastWavesBakeHoldsTheReleaseBeforeCompleted() {
+    ReleaseWorkflow release = start("last-pause", (wave, period, tier) -> GateVerdict.PASS);
+    ReleaseState state = release.state();
+    while (state.waveCount() == 0 || state.currentWave() < state.waveCount()) {
+      temporal.env.sleep(Duration.ofSeconds(30));
+      state = release.state();
+    }
+    release.pause(new OperatorCommand("alice", "holding for the change board"));
+    temporal.env.sleep(Duration.ofMinutes(30));
+
+    ReleaseState held = release.state();
+    assertThat(held.status()).isEqualTo(ReleaseStatus.PAUSED);
+    assertThat(held.waves()).allMatch(w -> w.status() == WaveStatus.PASSED);
+
+    release.resume(new OperatorCommand("alice", "change board approved"));
+
+    ReleaseState done = result("last-pause");
+    assertThat(done.status()).isEqualTo(ReleaseStatus.COMPLETED);
+    assertThat(done.outcomeReason()).contains("last wave accepted by alice: change board approved");
   }
 }

@@ -175,7 +175,10 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
                 releaseRows,
                 audit,
                 policies,
-                new TargetSelection(jdbi.onDemand(TargetDao.class))));
+                new TargetSelection(
+                    jdbi.onDemand(TargetDao.class),
+                    trust.settings().planning(),
+                    config.getLimits().getMaxWavesPerRelease())));
     environment
         .jersey()
         .register(

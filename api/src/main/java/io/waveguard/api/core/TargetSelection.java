@@ -3,7 +3,10 @@ package io.waveguard.api.core;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.api.errors.ApiException;
 import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.Strategy;
 import io.waveguard.workflows.model.Target;
+import io.waveguard.workflows.policy.WavePlanners;
+import io.waveguard.workflows.policy.plan.TrustPlanParameters;
 import java.util.List;
 
 /**
@@ -14,9 +17,44 @@ import java.util.List;
 public final class TargetSelection {
 
   private final TargetDao targets;
+  private final TrustPlanParameters serverPlanning;
+  private final int maxWaves;
 
-  public TargetSelection(TargetDao targets) {
+  /**
+   * @param serverPlanning trust-weighted planning for releases that do not carry their own
+   * @param maxWaves the most waves a release may plan
+   */
+  public TargetSelection(TargetDao targets, TrustPlanParameters serverPlanning, int maxWaves) {
     this.targets = targets;
+    this.serverPlanning = serverPlanning;
+    this.maxWaves = maxWaves;
+  }
+
+  /** For dry runs, which plan and so show any wave count. */
+  public TargetSelection(TargetDao targets) {
+    this(targets, TrustPlanParameters.defaults(), Integer.MAX_VALUE);
+  }
+
+  /**
+   * The selected targets of a release about to start, refusing one whose plan would hold more waves
+   * than the server allows (400 naming the knob that makes them).
+   */
+  public List<Target> selectForStart(ReleaseSpec spec) {
+    List<Target> selected = select(spec);
+    TrustPlanParameters planning =
+        spec.policy().trust() != null ? spec.policy().trust().planning() : serverPlanning;
+    int waves =
+        WavePlanners.maxWaveCount(spec.strategy(), selected.size(), spec.policy(), planning);
+    if (waves > maxWaves) {
+      String field = spec.strategy() == Strategy.WAVES ? "policy.waveGrowthFactor" : "strategy";
+      throw ApiException.invalidField(
+          field,
+          ("%s over %d targets would plan %d waves, more than the %d a release may have"
+                  + " (server configuration limits.maxWavesPerRelease); grow waves faster or"
+                  + " select fewer targets")
+              .formatted(spec.strategy().wireName(), selected.size(), waves, maxWaves));
+    }
+    return selected;
   }
 
   /**

@@ -78,7 +78,7 @@ public final class ReleaseResource {
     // A release that can only fail in planning is refused now; a repeat of one already started
     // answers that release, whatever its targets became since.
     if (!releases.exists(id)) {
-      targets.select(spec);
+      targets.selectForStart(spec);
     }
     ReleaseState state = releases.start(spec);
     return Response.accepted(new ReleaseView(state, PolicyView.of(spec.policy())))

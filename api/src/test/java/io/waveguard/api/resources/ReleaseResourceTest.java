@@ -254,6 +254,38 @@ class ReleaseResourceTest {
   }
 
   @Test
+  void aStartThatWouldPlanMoreWavesThanAllowedIsRefusedNamingTheGrowthFactor() {
+    app.jdbi()
+        .useExtension(
+            TargetDao.class, dao -> SimulatedFleet.generate("many", 300, 5).forEach(dao::upsert));
+    String id = uniqueId("one-by-one");
+
+    // Growth 1: one target per wave, 300 waves against the default limit of 200.
+    Answer refused =
+        api.post(
+            "/api/v1/releases",
+            """
+            {"releaseId": "%s", "service": "many", "version": "1.0.0", "strategy": "waves",
+             "policy": {"gateMode": "per-wave", "waveGrowthFactor": 1}}"""
+                .formatted(id));
+    Answer accepted =
+        api.post(
+            "/api/v1/releases",
+            """
+            {"releaseId": "%s", "service": "many", "version": "1.0.0", "strategy": "waves",
+             "policy": {"gateMode": "per-wave", "waveGrowthFactor": 2}}"""
+                .formatted(id + "-x2"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text("field")).isEqualTo("policy.waveGrowthFactor");
+    assertThat(refused.text("message")).contains("300 waves", "limits.maxWavesPerRelease");
+    assertThatThrownBy(
+            () -> app.temporal().newUntypedWorkflowStub(ReleaseSpec.workflowIdFor(id)).describe())
+        .isInstanceOf(WorkflowNotFoundException.class);
+    assertThat(accepted.status()).isEqualTo(202);
+  }
+
+  @Test
   void repeatedStartWithOverridesResolvesToTheSamePolicyAndTheSameRelease() {
     String id = uniqueId("repeat-policy");
     String body =

@@ -1,6 +1,8 @@
 package io.waveguard.workflows.policy;
 
+import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.Strategy;
+import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.policy.plan.TrustPlanParameters;
 import io.waveguard.workflows.policy.plan.TrustWeightedPlanner;
 import io.waveguard.workflows.policy.trust.TrustParameters;
@@ -37,5 +39,26 @@ public final class WavePlanners {
         TrustPlanParameters.defaults(),
         TrustWeightedPlanner.noEvidence(TrustParameters.defaults()),
         Map.of());
+  }
+
+  /**
+   * The most waves a plan of {@code strategy} over {@code targets} targets can have, without
+   * planning it: what a start is checked against before anything runs (history grows with waves).
+   */
+  public static int maxWaveCount(
+      Strategy strategy, int targets, ReleasePolicy policy, TrustPlanParameters parameters) {
+    return switch (strategy) {
+      case ALL_AT_ONCE -> Math.min(1, targets);
+      case CANARY ->
+          WaveSizing.cumulativePercentages(targets, CanaryPlanner.DEFAULT_PERCENTS).size();
+      case WAVES -> WaveSizing.geometric(targets, 1, policy).size();
+      // A cut per step, one per tier boundary, and a probe into every tier after the first.
+      case TRUST_WEIGHTED ->
+          Math.min(
+              targets,
+              parameters.cumulativeImpactSteps().size()
+                  + Tier.values().length
+                  + (parameters.tierProbeShare() > 0 ? Tier.values().length - 1 : 0));
+    };
   }
 }

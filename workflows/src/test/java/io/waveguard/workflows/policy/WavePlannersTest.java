@@ -6,6 +6,7 @@ import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.Strategy;
 import io.waveguard.workflows.model.Target;
 import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.policy.plan.TrustPlanParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,5 +88,25 @@ class WavePlannersTest {
   @Test
   void allAtOnceIsOneWave() {
     assertThat(new AllAtOncePlanner().plan(0L, fleet(10), POLICY)).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Strategy.class)
+  void theWaveCountCheckedAtTheDoorBoundsThePlan(Strategy strategy) {
+    for (int count : new int[] {1, 7, 120, 2_000}) {
+      for (double growth : new double[] {1.0, 1.3, 3.0}) {
+        ReleasePolicy policy = new ReleasePolicy(600, 2, 5.0, growth, 1_000, List.of(), null, null);
+        int planned = WavePlanners.forStrategy(strategy).plan(7, fleet(count), policy).size();
+        int bound =
+            WavePlanners.maxWaveCount(strategy, count, policy, TrustPlanParameters.defaults());
+
+        assertThat(planned)
+            .as("%s, %d targets, growth %s", strategy, count, growth)
+            .isLessThanOrEqualTo(bound);
+        if (strategy != Strategy.TRUST_WEIGHTED) {
+          assertThat(planned).isEqualTo(bound);
+        }
+      }
+    }
   }
 }

@@ -45,21 +45,13 @@ public record RatioEvidence(
 
   /** One period against concurrent controls; a side with no exposure carries no comparison. */
   RatioEvidence plusConcurrent(RatioGrid grid, long deployed, long control, double expectedShare) {
-    if (!(expectedShare > 0 && expectedShare < 1) || deployed + control == 0) {
-      return new RatioEvidence(
-          concurrentLogLikelihood,
-          deployedEvents + deployed,
-          controlEvents + control,
-          historicalDeployedEvents,
-          historicalDeployedExposure,
-          historicalBaselineEvents,
-          historicalBaselineExposure);
-    }
     double[] next = concurrentLogLikelihood.clone();
     long total = deployed + control;
-    for (int j = 0; j < next.length; j++) {
-      double theta = grid.at(j);
-      next[j] += deployed * Math.log(theta) - total * Math.log1p((theta - 1) * expectedShare);
+    if (expectedShare > 0 && expectedShare < 1) {
+      for (int j = 0; j < next.length; j++) {
+        double theta = grid.at(j);
+        next[j] += deployed * Math.log(theta) - total * Math.log1p((theta - 1) * expectedShare);
+      }
     }
     return new RatioEvidence(
         next,

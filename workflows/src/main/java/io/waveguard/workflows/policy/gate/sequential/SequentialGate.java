@@ -162,6 +162,6 @@ public final class SequentialGate {
     if (Double.isInfinite(value)) {
       return "∞";
     }
-    return String.format(Locale.ROOT, value >= 1000 ? "%.3g" : "%.3g", value);
+    return String.format(Locale.ROOT, "%.3g", value);
   }
 }

@@ -132,7 +132,8 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
                   temporalConfig.getTaskQueue(),
                   activities(config, jdbi, telemetry, trust),
                   Duration.ofMillis(config.getWorker().getShutdownTimeout().toMilliseconds()),
-                  config.getWorker().isStickyExecution()));
+                  config.getWorker().isStickyExecution(),
+                  Duration.ofMillis(config.getWorker().getHeartbeatThrottle().toMilliseconds())));
     }
     environment
         .healthChecks()

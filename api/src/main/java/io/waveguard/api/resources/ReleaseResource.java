@@ -118,18 +118,18 @@ public final class ReleaseResource {
   }
 
   /**
-   * Pause, resume, approve or abort. 200 with the new state; 409 when the release refuses the
-   * transition (also audited); 202 when no worker accepted it in time (queued; an abort is also
-   * sent as a signal).
+   * Pause, resume, approve, abort or retry-rollback. 200 with the new state; 409 when the release
+   * refuses the transition (also audited); 202 when no worker accepted it in time (queued; an abort
+   * is also sent as a signal).
    */
   @POST
-  @Path("/{releaseId}/{action: pause|resume|approve|abort}")
+  @Path("/{releaseId}/{action: pause|resume|approve|abort|retry-rollback}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response command(
       @PathParam("releaseId") String releaseId,
       @PathParam("action") String action,
       @NotNull @Valid OperatorCommandRequest request) {
-    OperatorAction operatorAction = OperatorAction.valueOf(action.toUpperCase(Locale.ROOT));
+    OperatorAction operatorAction = OperatorAction.fromWireName(action);
     CommandResult result = commands.apply(known(releaseId), operatorAction, request.toCommand());
     return switch (result.outcome()) {
       case ACCEPTED -> Response.ok(result.state()).build();

@@ -59,7 +59,9 @@ class ReleaseReplayTest {
         "sequential-max-bake-pause",
         "sequential-tier-entry-hold",
         "async-read-model-rolled-back",
-        "pause-before-completion"
+        "pause-before-completion",
+        "rollback-incomplete-retried",
+        "abort-cancels-deploy"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

@@ -3,6 +3,8 @@ package io.waveguard.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.validation.MinDataSize;
+import io.waveguard.workflows.release.ReleaseRun;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -20,11 +22,31 @@ public class LimitsConfiguration {
   private DataSize maxTelemetryBody = DataSize.mebibytes(4);
 
   /**
-   * Waves one release may plan at most: history grows with every wave, and a release past
-   * Temporal's history limit would be terminated mid-rollout.
+   * Waves one release may plan at most. History is bounded by continue-as-new, but every run
+   * carries the state of every wave (about 0.2 KB each, more with long gate reasons) in its input,
+   * which Temporal caps at 2 MB.
    */
   @Min(1)
-  private int maxWavesPerRelease = 200;
+  @Max(2_000)
+  private int maxWavesPerRelease = 500;
+
+  /**
+   * History events one run of a release workflow may grow to before it continues as new at its next
+   * wave boundary; a run overshoots by one wave at most.
+   */
+  @Min(ReleaseRun.MIN_MAX_HISTORY_EVENTS)
+  @Max(40_000)
+  private int maxHistoryEventsPerRun = ReleaseRun.DEFAULT_MAX_HISTORY_EVENTS;
+
+  @JsonProperty
+  public int getMaxHistoryEventsPerRun() {
+    return maxHistoryEventsPerRun;
+  }
+
+  @JsonProperty
+  public void setMaxHistoryEventsPerRun(int maxHistoryEventsPerRun) {
+    this.maxHistoryEventsPerRun = maxHistoryEventsPerRun;
+  }
 
   @JsonProperty
   public int getMaxWavesPerRelease() {

@@ -146,7 +146,8 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
             temporal.client(),
             temporalConfig.getTaskQueue(),
             releaseRows,
-            Duration.ofMillis(temporalConfig.getQueryTimeout().toMilliseconds()));
+            Duration.ofMillis(temporalConfig.getQueryTimeout().toMilliseconds()),
+            config.getLimits().getMaxHistoryEventsPerRun());
     ExecutorService updateWaits =
         environment
             .lifecycle()

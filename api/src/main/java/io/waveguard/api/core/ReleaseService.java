@@ -26,6 +26,7 @@ import io.waveguard.api.api.ReleaseView;
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.release.ReleaseRun;
 import io.waveguard.workflows.release.ReleaseSearchAttributes;
 import io.waveguard.workflows.release.ReleaseState;
 import io.waveguard.workflows.release.ReleaseWorkflow;
@@ -50,16 +51,24 @@ public final class ReleaseService {
   private final String taskQueue;
   private final ReleaseDao releases;
   private final Duration queryTimeout;
+  private final int maxHistoryEventsPerRun;
 
   /**
    * @param queryTimeout how long a state query waits for a worker before the read model answers
+   * @param maxHistoryEventsPerRun past this many history events a release continues as new at its
+   *     next wave boundary
    */
   public ReleaseService(
-      WorkflowClient client, String taskQueue, ReleaseDao releases, Duration queryTimeout) {
+      WorkflowClient client,
+      String taskQueue,
+      ReleaseDao releases,
+      Duration queryTimeout,
+      int maxHistoryEventsPerRun) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.releases = releases;
     this.queryTimeout = queryTimeout;
+    this.maxHistoryEventsPerRun = maxHistoryEventsPerRun;
   }
 
   /**
@@ -71,7 +80,7 @@ public final class ReleaseService {
   public ReleaseState start(ReleaseSpec spec) {
     ReleaseWorkflow workflow = client.newWorkflowStub(ReleaseWorkflow.class, optionsFor(spec));
     try {
-      WorkflowClient.start(workflow::run, spec);
+      WorkflowClient.start(workflow::run, spec, ReleaseRun.first(maxHistoryEventsPerRun));
     } catch (WorkflowExecutionAlreadyStarted finished) {
       // REJECT_DUPLICATE: the release ran to its end already; it is still the answer.
     }

@@ -262,10 +262,10 @@ class ReleaseResourceTest {
   void aStartThatWouldPlanMoreWavesThanAllowedIsRefusedNamingTheGrowthFactor() {
     app.jdbi()
         .useExtension(
-            TargetDao.class, dao -> SimulatedFleet.generate("many", 300, 5).forEach(dao::upsert));
+            TargetDao.class, dao -> SimulatedFleet.generate("many", 600, 5).forEach(dao::upsert));
     String id = uniqueId("one-by-one");
 
-    // Growth 1: one target per wave, 300 waves against the default limit of 200.
+    // Growth 1: one target per wave, 600 waves against the default limit of 500.
     Answer refused =
         api.post(
             "/api/v1/releases",
@@ -283,7 +283,7 @@ class ReleaseResourceTest {
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.text("field")).isEqualTo("policy.waveGrowthFactor");
-    assertThat(refused.text("message")).contains("300 waves", "limits.maxWavesPerRelease");
+    assertThat(refused.text("message")).contains("600 waves", "limits.maxWavesPerRelease");
     assertThatThrownBy(
             () -> app.temporal().newUntypedWorkflowStub(ReleaseSpec.workflowIdFor(id)).describe())
         .isInstanceOf(WorkflowNotFoundException.class);

@@ -150,7 +150,11 @@ class WorkflowCrossCheckTest {
                 .setWorkflowId(spec.workflowId())
                 .setTaskQueue(QUEUE)
                 .build());
-    WorkflowClient.start(stub::run, spec);
+    WorkflowClient.start(
+        stub::run,
+        spec,
+        io.waveguard.workflows.release.ReleaseRun.first(
+            io.waveguard.workflows.release.ReleaseRun.DEFAULT_MAX_HISTORY_EVENTS));
     // Time moves only when this loop says so: waiting on the result instead would let the test
     // server skip straight to the run timeout while the release waits for an operator.
     Duration delay = Duration.ofSeconds((long) (SCENARIO.operator().resumeAfterMinutes() * 60));

@@ -140,6 +140,66 @@ public final class ReleaseStateMachine {
     completeRollback = true;
   }
 
+  /** All the machine knows, for the release's next run (continue-as-new). */
+  public ReleaseMachineState state() {
+    return new ReleaseMachineState(
+        new ReleaseMachineState.Features(
+            replanBetweenWaves, sequentialGate, pauseHoldsCompletion, completeRollback),
+        phase.name(),
+        wave,
+        extension,
+        deployingWave,
+        deployedThrough,
+        paused,
+        pauseReason,
+        List.copyOf(approvedTiers),
+        finalStatus,
+        outcomeReason,
+        revision,
+        waves.state(),
+        rollback.state());
+  }
+
+  /** A machine that goes on exactly where {@code state} left off. */
+  public static ReleaseStateMachine restore(ReleasePolicy policy, ReleaseMachineState state) {
+    ReleaseStateMachine machine = new ReleaseStateMachine(policy);
+    ReleaseMachineState.Features features = state.features();
+    machine.replanBetweenWaves = features.replanBetweenWaves();
+    machine.sequentialGate = features.sequentialGate();
+    machine.pauseHoldsCompletion = features.pauseHoldsCompletion();
+    machine.completeRollback = features.completeRollback();
+    machine.phase = Phase.valueOf(state.phase());
+    machine.wave = state.wave();
+    machine.extension = state.extension();
+    machine.deployingWave = state.deployingWave();
+    machine.deployedThrough = state.deployedThrough();
+    machine.paused = state.paused();
+    machine.pauseReason = state.pauseReason();
+    machine.approvedTiers.addAll(state.approvedTiers());
+    machine.finalStatus = state.finalStatus();
+    machine.outcomeReason = state.outcomeReason();
+    machine.revision = state.revision();
+    machine.waves.restore(state.waves());
+    machine.rollback.restore(state.rollback());
+    return machine;
+  }
+
+  /**
+   * True when nothing is in flight and the next step starts a new wave (its re-plan or its deploy)
+   * or waits for an operator: the places a release may continue as new.
+   */
+  public boolean isAtRest() {
+    if (deployingWave != 0) {
+      return false;
+    }
+    ReleaseCommand next = next();
+    return switch (next.type()) {
+      case REPLAN, AWAIT_RESUME, AWAIT_APPROVAL, AWAIT_RETRY_ROLLBACK -> true;
+      case DEPLOY_WAVE -> next.wave() > 1;
+      default -> false;
+    };
+  }
+
   public boolean usesSequentialGate() {
     return sequentialGate;
   }

@@ -2,6 +2,7 @@ package io.waveguard.workflows.policy;
 
 import io.waveguard.workflows.model.ReleaseStatus;
 import io.waveguard.workflows.model.StrandedTargets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +22,22 @@ final class RollbackLedger {
   private ReleaseStatus outcome;
   private String reason;
   private StrandedTargets stranded;
+
+  ReleaseMachineState.Rollback state() {
+    return new ReleaseMachineState.Rollback(
+        List.copyOf(toUndo), Map.copyOf(failures), highestIncluded, outcome, reason, stranded);
+  }
+
+  void restore(ReleaseMachineState.Rollback state) {
+    toUndo.clear();
+    toUndo.addAll(state.toUndo());
+    failures.clear();
+    failures.putAll(state.failures());
+    highestIncluded = state.highestIncluded();
+    outcome = state.outcome();
+    reason = state.reason();
+    stranded = state.stranded();
+  }
 
   /**
    * Starts undoing waves {@code deployedThrough} down to 1; the release then ends {@code outcome}.

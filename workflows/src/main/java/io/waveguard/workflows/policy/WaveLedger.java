@@ -28,6 +28,17 @@ final class WaveLedger {
     gates = new GateResult[summaries.size()];
   }
 
+  ReleaseMachineState.Waves state() {
+    return new ReleaseMachineState.Waves(
+        summaries, Arrays.asList(statuses.clone()), Arrays.asList(gates.clone()));
+  }
+
+  void restore(ReleaseMachineState.Waves state) {
+    summaries = List.copyOf(state.summaries());
+    statuses = state.statuses().toArray(WaveStatus[]::new);
+    gates = state.gates().toArray(GateResult[]::new);
+  }
+
   int count() {
     return summaries.size();
   }

@@ -16,8 +16,12 @@ import io.waveguard.workflows.model.ReleaseSpec;
 @WorkflowInterface
 public interface ReleaseWorkflow {
 
+  /**
+   * @param run how this run starts: fresh, or carrying on from the run that continued as new; null
+   *     (releases started before runs had one) is a first run with the defaults
+   */
   @WorkflowMethod(name = "Release")
-  ReleaseState run(ReleaseSpec spec);
+  ReleaseState run(ReleaseSpec spec, ReleaseRun run);
 
   @QueryMethod(name = "state")
   ReleaseState state();

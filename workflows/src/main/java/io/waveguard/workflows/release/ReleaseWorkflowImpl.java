@@ -7,6 +7,7 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
@@ -80,8 +81,18 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   static final String CANCELLABLE_DEPLOY_CHANGE = "cancellable-deploy";
 
+  /**
+   * Change id of continue-as-new: from version 1 a release whose history has grown past its run's
+   * budget (or that Temporal suggests continuing) continues as new at its next wave boundary, or
+   * while it waits for an operator.
+   */
+  static final String CONTINUE_AS_NEW_CHANGE = "continue-as-new";
+
   /** How long a finished release waits for its last read-model writes. */
   private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
+
+  /** How long a run that continues as new waits for its read-model writes. */
+  private static final Duration READ_MODEL_PATIENCE_AT_BOUNDARY = Duration.ofMinutes(1);
 
   private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
 
@@ -89,6 +100,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       Workflow.newActivityStub(ReleaseRecordActivities.class, ReleaseActivityOptions.RECORD);
 
   private final ReleaseSpec spec;
+  private final ReleaseRun thisRun;
   private final ReleaseStateMachine machine;
   private PlanSummary plan;
   private final List<OperatorCommandRecord> commands = new ArrayList<>();
@@ -98,38 +110,60 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   /** Runs before any handler, so an update or signal never finds the release uninitialised. */
   @WorkflowInit
-  public ReleaseWorkflowImpl(ReleaseSpec spec) {
+  public ReleaseWorkflowImpl(ReleaseSpec spec, ReleaseRun run) {
     this.spec = spec;
-    this.machine = new ReleaseStateMachine(spec.policy());
+    this.thisRun = ReleaseRun.orFirst(run);
+    if (thisRun.isContinuation()) {
+      ReleaseRun.Continuation carried = thisRun.carriedOver();
+      this.machine = ReleaseStateMachine.restore(spec.policy(), carried.machine());
+      this.plan = carried.plan();
+      this.commands.addAll(carried.commands());
+    } else {
+      this.machine = new ReleaseStateMachine(spec.policy());
+    }
   }
 
   @Override
-  public ReleaseState run(ReleaseSpec spec) {
+  public ReleaseState run(ReleaseSpec spec, ReleaseRun run) {
+    // The order of these calls is part of every recorded history: new ones go last.
     boolean trustEngine =
         Workflow.getVersion(TRUST_ENGINE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    if (trustEngine && spec.strategy().replansBetweenWaves()) {
-      machine.enableReplanning();
-    }
-    if (spec.policy().hasSequentialGate()
-        && Workflow.getVersion(SEQUENTIAL_GATE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      machine.enableSequentialGate();
-    }
+    boolean sequentialGate =
+        spec.policy().hasSequentialGate()
+            && Workflow.getVersion(SEQUENTIAL_GATE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     readModel =
         new ReadModelWriter(
             records,
             Workflow.getVersion(ASYNC_READ_MODEL_CHANGE, Workflow.DEFAULT_VERSION, 1)
                 == Workflow.DEFAULT_VERSION);
-    if (Workflow.getVersion(PAUSE_BEFORE_COMPLETION_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      machine.enablePauseBeforeCompletion();
-    }
-    if (Workflow.getVersion(COMPLETE_ROLLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      machine.enableCompleteRollback();
-    }
+    boolean pauseHoldsCompletion =
+        Workflow.getVersion(PAUSE_BEFORE_COMPLETION_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean completeRollback =
+        Workflow.getVersion(COMPLETE_ROLLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     cancellableDeploy =
         Workflow.getVersion(CANCELLABLE_DEPLOY_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean mayContinueAsNew =
+        Workflow.getVersion(CONTINUE_AS_NEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (!thisRun.isContinuation()) {
+      // A continued run's machine already carries the features its release started with.
+      enableFeatures(trustEngine, sequentialGate, pauseHoldsCompletion, completeRollback);
+    }
     publisher.start(spec);
+    if (thisRun.isContinuation()) {
+      publish();
+    }
     ReleaseCommand command = machine.next();
     while (command.type() != ReleaseCommand.Type.FINISH) {
+      if (mayContinueAsNew && machine.isAtRest() && historyIsLong()) {
+        // Operator commands must not be lost at the boundary: every handler finishes first, and
+        // the new run starts from the state they left (a pause carries over as a pause).
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (machine.isAtRest()) {
+          continueAsNew();
+        }
+        command = machine.next();
+        continue;
+      }
       execute(command);
       publish();
       command = machine.next();
@@ -144,6 +178,45 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     // Let a command accepted in the same task as the final transition answer before we close.
     Workflow.await(Workflow::isEveryHandlerFinished);
     return state();
+  }
+
+  private void enableFeatures(
+      boolean trustEngine,
+      boolean sequentialGate,
+      boolean pauseHoldsCompletion,
+      boolean completeRollback) {
+    if (trustEngine && spec.strategy().replansBetweenWaves()) {
+      machine.enableReplanning();
+    }
+    if (sequentialGate) {
+      machine.enableSequentialGate();
+    }
+    if (pauseHoldsCompletion) {
+      machine.enablePauseBeforeCompletion();
+    }
+    if (completeRollback) {
+      machine.enableCompleteRollback();
+    }
+  }
+
+  private boolean historyIsLong() {
+    WorkflowInfo info = Workflow.getInfo();
+    return info.isContinueAsNewSuggested() || info.getHistoryLength() >= thisRun.maxHistoryEvents();
+  }
+
+  /** Hands the release to a fresh run; never returns. */
+  private void continueAsNew() {
+    // A read-model write still in flight would be orphaned by the new run: let it land first,
+    // for a bounded time (the new run writes the same snapshot again anyway).
+    readModel.flush(READ_MODEL_PATIENCE_AT_BOUNDARY);
+    ReleaseRun next = thisRun.next(machine.state(), plan, commands);
+    log.info(
+        "release {}: run {} continues as new before wave {} after {} history events",
+        spec.releaseId(),
+        thisRun.number(),
+        machine.next().wave(),
+        Workflow.getInfo().getHistoryLength());
+    Workflow.continueAsNew(spec, next);
   }
 
   private void execute(ReleaseCommand command) {

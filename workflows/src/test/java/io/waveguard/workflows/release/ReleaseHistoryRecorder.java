@@ -1,5 +1,6 @@
 package io.waveguard.workflows.release;
 
+import io.temporal.client.WorkflowStub;
 import io.temporal.worker.WorkerOptions;
 import io.waveguard.workflows.model.GateVerdict;
 import io.waveguard.workflows.model.OperatorCommand;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.IntFunction;
 
 /**
@@ -133,12 +135,38 @@ public final class ReleaseHistoryRecorder {
         Strategy.ALL_AT_ONCE,
         SEQUENTIAL,
         (temporal, release) -> {
-          while (slowFleet.calls.stream().noneMatch(c -> c.startsWith("deploy-target:"))) {
+          // The first target is deployed: the wave is in flight (a concurrent map, safe to poll).
+          while (slowFleet.deployCounts.isEmpty()) {
             Thread.onSpinWait();
           }
           release.abort(new OperatorCommand("dave", "wrong build tagged"));
         });
+    // continue-as-new version 1: the first run of a release of one-target waves, which hands
+    // over to a second run once its history reaches its budget.
+    recordFirstRun(dir, "continued-as-new");
     System.exit(0);
+  }
+
+  /** Records the first run of a release that continues as new; the release then runs on. */
+  private static void recordFirstRun(Path dir, String name) throws IOException {
+    Path file = dir.resolve(name + ".json");
+    if (Files.exists(file)) {
+      System.out.println("kept " + file + " (histories are never re-recorded)");
+      return;
+    }
+    InMemoryReleaseActivities activities =
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(60));
+    ReleasePolicy oneTargetWaves = new ReleasePolicy(60, 0, 0.0, 1.2, 100, List.of(), null, null);
+    try (ReleaseTestEnvironment temporal = new ReleaseTestEnvironment().start(activities)) {
+      ReleaseWorkflow release =
+          temporal.startRelease(
+              ReleaseTestEnvironment.spec(name, Strategy.WAVES, oneTargetWaves),
+              ReleaseRun.first(ReleaseRun.MIN_MAX_HISTORY_EVENTS));
+      String workflowId = "release-" + name;
+      String firstRun = WorkflowStub.fromTyped(release).getExecution().getRunId();
+      temporal.client().newUntypedWorkflowStub(workflowId).getResult(ReleaseState.class);
+      Files.writeString(file, temporal.client().fetchHistory(workflowId, firstRun).toJson(true));
+    }
   }
 
   /** Periods of a minute, bakes of 3 to 10 minutes. */

@@ -61,7 +61,8 @@ class ReleaseReplayTest {
         "async-read-model-rolled-back",
         "pause-before-completion",
         "rollback-incomplete-retried",
-        "abort-cancels-deploy"
+        "abort-cancels-deploy",
+        "continued-as-new"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);
@@ -92,14 +93,14 @@ class ReleaseReplayTest {
   public static class TimerBeforePlanningWorkflow extends ReleaseWorkflowImpl {
 
     @WorkflowInit
-    public TimerBeforePlanningWorkflow(ReleaseSpec spec) {
-      super(spec);
+    public TimerBeforePlanningWorkflow(ReleaseSpec spec, ReleaseRun run) {
+      super(spec, run);
     }
 
     @Override
-    public ReleaseState run(ReleaseSpec spec) {
+    public ReleaseState run(ReleaseSpec spec, ReleaseRun run) {
       Workflow.sleep(Duration.ofSeconds(1));
-      return super.run(spec);
+      return super.run(spec, run);
     }
   }
 }

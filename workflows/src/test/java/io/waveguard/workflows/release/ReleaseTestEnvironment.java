@@ -49,6 +49,15 @@ final class ReleaseTestEnvironment implements AutoCloseable {
   }
 
   static ReleaseWorkflow startRelease(WorkflowClient client, ReleaseSpec spec) {
+    return startRelease(client, spec, ReleaseRun.first(ReleaseRun.DEFAULT_MAX_HISTORY_EVENTS));
+  }
+
+  /** Starts a release whose runs continue as new past {@code run}'s history budget. */
+  ReleaseWorkflow startRelease(ReleaseSpec spec, ReleaseRun run) {
+    return startRelease(client(), spec, run);
+  }
+
+  static ReleaseWorkflow startRelease(WorkflowClient client, ReleaseSpec spec, ReleaseRun run) {
     ReleaseWorkflow stub =
         client.newWorkflowStub(
             ReleaseWorkflow.class,
@@ -56,7 +65,7 @@ final class ReleaseTestEnvironment implements AutoCloseable {
                 .setWorkflowId(spec.workflowId())
                 .setTaskQueue(TASK_QUEUE)
                 .build());
-    WorkflowClient.start(stub::run, spec);
+    WorkflowClient.start(stub::run, spec, run);
     return stub;
   }
 

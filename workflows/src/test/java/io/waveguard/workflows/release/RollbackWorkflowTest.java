@@ -104,16 +104,15 @@ class RollbackWorkflowTest {
 
     ReleaseState done = result("stopped");
     assertThat(done.status()).isEqualTo(ReleaseStatus.ABORTED);
-    assertThat(fleet.calls).containsSubsequence("deploy-cancelled:1", "rollback:1");
-    assertThat(fleet.calls.indexOf("rollback:1"))
-        .isGreaterThan(fleet.calls.lastIndexOf(lastDeployedCall()));
+    List<String> calls = calls();
+    assertThat(calls).containsSubsequence("deploy-cancelled:1", "rollback:1");
+    assertThat(calls.indexOf("rollback:1")).isGreaterThan(calls.lastIndexOf(lastDeployedCall()));
     // All at once is one wave of all 20 targets: the abort stopped it part-way.
     assertThat(fleet.deployCounts.size()).isBetween(1, 19);
   }
 
   private String lastDeployedCall() {
-    List<String> deploys =
-        fleet.calls.stream().filter(c -> c.startsWith("deploy-target:")).toList();
+    List<String> deploys = calls().stream().filter(c -> c.startsWith("deploy-target:")).toList();
     return deploys.get(deploys.size() - 1);
   }
 
@@ -140,11 +139,27 @@ class RollbackWorkflowTest {
 
   private void awaitCall(String prefix) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (fleet.calls.stream().noneMatch(c -> c.startsWith(prefix))) {
+    while (calls().stream().noneMatch(c -> c.startsWith(prefix))) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("no call " + prefix + " in " + fleet.calls);
       }
-      Thread.onSpinWait();
+      sleep(Duration.ofMillis(10));
+    }
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The calls so far; the worker's threads keep adding to the list. */
+  private List<String> calls() {
+    synchronized (fleet.calls) {
+      return List.copyOf(fleet.calls);
     }
   }
 

@@ -1,0 +1,58 @@
+package io.waveguard.workflows.policy;
+
+import io.waveguard.workflows.model.GateResult;
+import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.StrandedTargets;
+import io.waveguard.workflows.model.Tier;
+import io.waveguard.workflows.model.WaveStatus;
+import io.waveguard.workflows.model.WaveSummary;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a {@link ReleaseStateMachine} knows, as plain data: what a release carries into its
+ * next run when it continues as new, so the new run decides exactly as the old one would have.
+ *
+ * @param features the behaviours enabled at start (re-planning, sequential gate, ...), which a
+ *     running release never changes
+ */
+public record ReleaseMachineState(
+    Features features,
+    String phase,
+    int wave,
+    int extension,
+    int deployingWave,
+    int deployedThrough,
+    boolean paused,
+    String pauseReason,
+    List<Tier> approvedTiers,
+    ReleaseStatus finalStatus,
+    String outcomeReason,
+    int revision,
+    Waves waves,
+    Rollback rollback) {
+
+  /** The behaviours a release was started with. */
+  public record Features(
+      boolean replanBetweenWaves,
+      boolean sequentialGate,
+      boolean pauseHoldsCompletion,
+      boolean completeRollback) {}
+
+  /**
+   * The plan's waves: summary, status and latest gate result of each, in wave order.
+   *
+   * @param gates a wave that has not been judged yet has a null entry
+   */
+  public record Waves(
+      List<WaveSummary> summaries, List<WaveStatus> statuses, List<GateResult> gates) {}
+
+  /** A rollback's progress; empty lists and null outcome before any rollback began. */
+  public record Rollback(
+      List<Integer> toUndo,
+      Map<Integer, String> failures,
+      int highestIncluded,
+      ReleaseStatus outcome,
+      String reason,
+      StrandedTargets stranded) {}
+}

@@ -25,6 +25,8 @@ public final class ReleaseStateMachine {
 
   private enum Phase {
     PLANNING,
+    /** Another running release holds some targets and the policy says wait: plan again later. */
+    WAIT_FOR_TARGETS,
     DEPLOY,
     BAKE,
     GATE,
@@ -58,6 +60,8 @@ public final class ReleaseStateMachine {
   private ReleaseStatus finalStatus;
   private String outcomeReason;
   private int revision;
+  private int heldClaims;
+  private String heldBy;
 
   /** A machine that goes straight from one wave's gate to the next wave (releases before v1). */
   public ReleaseStateMachine(ReleasePolicy policy) {
@@ -128,6 +132,7 @@ public final class ReleaseStateMachine {
   public ReleaseCommand next() {
     return switch (phase) {
       case PLANNING -> ReleaseCommand.plan();
+      case WAIT_FOR_TARGETS -> ReleaseCommand.awaitTargets(heldClaims, heldBy);
       case DEPLOY -> nextDeployStep();
       case BAKE -> ReleaseCommand.bake(wave, extension);
       case GATE ->
@@ -155,9 +160,10 @@ public final class ReleaseStateMachine {
   // ---- events reported by the body ----------------------------------------------------------
 
   public void planned(List<WaveSummary> plannedWaves) {
-    if (phase != Phase.PLANNING) {
+    if (!isPlanning()) {
       return;
     }
+    heldBy = null;
     if (plannedWaves.isEmpty()) {
       finish(ReleaseStatus.FAILED, "the target selector matched no targets");
       return;
@@ -167,9 +173,38 @@ public final class ReleaseStateMachine {
   }
 
   public void planFailed(String reason) {
-    if (phase == Phase.PLANNING) {
+    if (isPlanning()) {
       finish(ReleaseStatus.FAILED, "planning failed: " + reason);
     }
+  }
+
+  /**
+   * Planning found some targets held by another running release ({@code holder} says which and how
+   * many) and claimed none. A release whose policy says wait waits and plans again after {@link
+   * TargetWait#delaySeconds}; any other fails with nothing deployed.
+   */
+  public void targetsHeld(String holder) {
+    if (!isPlanning()) {
+      return;
+    }
+    if (!policy.waitsForHeldTargets()) {
+      finish(ReleaseStatus.FAILED, "targets held: " + holder);
+      return;
+    }
+    phase = Phase.WAIT_FOR_TARGETS;
+    heldClaims++;
+    heldBy = holder;
+    changed();
+  }
+
+  /** Planning is still to do: first time, or again after the targets were found held. */
+  private boolean isPlanning() {
+    return phase == Phase.PLANNING || phase == Phase.WAIT_FOR_TARGETS;
+  }
+
+  /** While waiting for held targets: who holds them, in words; null otherwise. */
+  public String heldBy() {
+    return phase == Phase.WAIT_FOR_TARGETS ? heldBy : null;
   }
 
   public void deployStarted(int w) {
@@ -376,6 +411,10 @@ public final class ReleaseStateMachine {
     if (phase == Phase.ROLLBACK) {
       return Optional.of("release is rolling back");
     }
+    if (phase == Phase.WAIT_FOR_TARGETS && action != OperatorAction.ABORT) {
+      // Nothing is planned yet, so there is nothing to pause, resume or approve; abort ends it.
+      return Optional.of("release is waiting for its targets (" + heldBy + ")");
+    }
     return switch (action) {
       case PAUSE -> paused ? Optional.of("release is already paused") : Optional.empty();
       case RESUME -> paused ? Optional.empty() : Optional.of("release is not paused");
@@ -434,6 +473,7 @@ public final class ReleaseStateMachine {
   public ReleaseStatus status() {
     return switch (phase) {
       case PLANNING -> ReleaseStatus.PLANNING;
+      case WAIT_FOR_TARGETS -> ReleaseStatus.WAITING_FOR_TARGETS;
       case ROLLBACK -> ReleaseStatus.ROLLING_BACK;
       case DONE -> finalStatus;
       case HOLD_AFTER_LAST -> ReleaseStatus.PAUSED;

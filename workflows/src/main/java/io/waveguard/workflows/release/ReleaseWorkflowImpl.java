@@ -6,6 +6,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
@@ -16,6 +17,7 @@ import io.waveguard.workflows.activities.ReleaseRecordActivities;
 import io.waveguard.workflows.activities.ReleaseSnapshot;
 import io.waveguard.workflows.activities.ReplanRequest;
 import io.waveguard.workflows.activities.ReplanResult;
+import io.waveguard.workflows.activities.TargetsHeld;
 import io.waveguard.workflows.activities.TrustActivities;
 import io.waveguard.workflows.activities.WaveRequest;
 import io.waveguard.workflows.model.GateResult;
@@ -24,6 +26,7 @@ import io.waveguard.workflows.model.OperatorCommand;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.policy.ReleaseCommand;
 import io.waveguard.workflows.policy.ReleaseStateMachine;
+import io.waveguard.workflows.policy.TargetWait;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +66,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   /** Change id of the pause that holds a release before completion (issued in the last bake). */
   static final String PAUSE_BEFORE_COMPLETION_CHANGE = "pause-before-completion";
 
+  /**
+   * Change id of exclusive targets: from version 1 planning claims the targets (another running
+   * release's targets make the release fail, or wait when its policy says so) and a finished
+   * release lets go of them. Histories recorded before it neither wait nor release.
+   */
+  static final String TARGET_HOLDS_CHANGE = "target-holds";
+
   /** How long a finished release waits for its last read-model writes. */
   private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
 
@@ -77,6 +87,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final List<OperatorCommandRecord> commands = new ArrayList<>();
   private final ReleaseStatePublisher publisher = new ReleaseStatePublisher();
   private ReadModelWriter readModel;
+  private boolean targetHolds;
 
   /** Runs before any handler, so an update or signal never finds the release uninitialised. */
   @WorkflowInit
@@ -104,6 +115,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (Workflow.getVersion(PAUSE_BEFORE_COMPLETION_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       machine.enablePauseBeforeCompletion();
     }
+    targetHolds = Workflow.getVersion(TARGET_HOLDS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     publisher.start(spec);
     ReleaseCommand command = machine.next();
     while (command.type() != ReleaseCommand.Type.FINISH) {
@@ -114,6 +126,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     log.info(
         "release {} finished {}: {}", spec.releaseId(), command.finalStatus(), command.reason());
     publish();
+    if (targetHolds) {
+      // Rollback (if any) is over: the targets are free for the next release. Outcome feedback
+      // reads each target only until another release deployed it, so it may run after this.
+      releaseTargets();
+    }
     if (trustEngine && plan != null) {
       feedBackOutcome(command);
     }
@@ -126,6 +143,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void execute(ReleaseCommand command) {
     switch (command.type()) {
       case PLAN -> plan();
+      case AWAIT_TARGETS -> awaitTargets(command);
       case DEPLOY_WAVE -> deploy(command.wave());
       case BAKE -> bake(command);
       case EVALUATE_GATE -> evaluateGate(command);
@@ -148,7 +166,55 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       plan = planning.planRelease(spec);
       machine.planned(plan.waves());
     } catch (ActivityFailure failure) {
-      machine.planFailed(rootMessage(failure));
+      Optional<TargetsHeld> held = targetHolds ? targetsHeld(failure) : Optional.empty();
+      if (held.isPresent()) {
+        machine.targetsHeld(held.get().describe());
+      } else {
+        machine.planFailed(rootMessage(failure));
+      }
+    }
+  }
+
+  private static Optional<TargetsHeld> targetsHeld(ActivityFailure failure) {
+    if (failure.getCause() instanceof ApplicationFailure application
+        && ActivityErrors.TARGETS_HELD.equals(application.getType())
+        && application.getDetails().getSize() > 0) {
+      return Optional.of(application.getDetails().get(TargetsHeld.class));
+    }
+    return Optional.empty();
+  }
+
+  /** Sleeps before the next claim; an abort (any change) wakes it and ends the wait. */
+  private void awaitTargets(ReleaseCommand command) {
+    Duration delay = Duration.ofSeconds(TargetWait.delaySeconds(command.extension()));
+    Promise<Void> timer =
+        Workflow.newTimer(
+            delay,
+            TimerOptions.newBuilder()
+                .setSummary("wait %s for held targets, then claim them again".formatted(delay))
+                .build());
+    int seen = machine.revision();
+    Workflow.await(() -> timer.isCompleted() || machine.revision() != seen);
+    if (timer.isCompleted() && machine.next().equals(command)) {
+      plan();
+    }
+  }
+
+  /** Lets the next release have the targets; a hold left by a failure here turns stale. */
+  private void releaseTargets() {
+    PlanningActivities planning =
+        Workflow.newActivityStub(
+            PlanningActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.RELEASE_TARGETS,
+                "release the targets held by " + spec.releaseId()));
+    try {
+      planning.releaseTargets(spec.releaseId());
+    } catch (ActivityFailure failure) {
+      log.warn(
+          "release {}: its target holds were not released ({}); they are stale once it closed",
+          spec.releaseId(),
+          rootMessage(failure));
     }
   }
 

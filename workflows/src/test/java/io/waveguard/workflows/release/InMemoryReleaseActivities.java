@@ -13,6 +13,7 @@ import io.waveguard.workflows.activities.ReleaseRecordActivities;
 import io.waveguard.workflows.activities.ReleaseSnapshot;
 import io.waveguard.workflows.activities.ReplanRequest;
 import io.waveguard.workflows.activities.ReplanResult;
+import io.waveguard.workflows.activities.TargetsHeld;
 import io.waveguard.workflows.activities.TrustActivities;
 import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
@@ -51,6 +52,9 @@ final class InMemoryReleaseActivities
     final Map<String, Integer> rollbackCounts = new ConcurrentHashMap<>();
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<ReleaseSnapshot> snapshots = Collections.synchronizedList(new ArrayList<>());
+
+    /** Target id to the release that holds it, as target_holds keeps it in PostgreSQL. */
+    final Map<String, String> holds = new ConcurrentHashMap<>();
 
     Fleet(List<Target> targets) {
       this.targets = List.copyOf(targets);
@@ -119,6 +123,7 @@ final class InMemoryReleaseActivities
       throw ApplicationFailure.newNonRetryableFailure(
           "no targets matched", ActivityErrors.NO_TARGETS);
     }
+    claim(spec.releaseId(), selected);
     List<PlannedWave> waves =
         fleet.plans.computeIfAbsent(
             spec.releaseId(),
@@ -127,6 +132,42 @@ final class InMemoryReleaseActivities
         "plan-" + spec.releaseId(),
         selected.size(),
         waves.stream().map(PlannedWave::summary).toList());
+  }
+
+  /** All or nothing, like the real claim; holders here are always running. */
+  private void claim(String releaseId, List<Target> selected) {
+    synchronized (fleet.holds) {
+      List<String> held =
+          selected.stream()
+              .map(Target::id)
+              .filter(id -> !releaseId.equals(fleet.holds.getOrDefault(id, releaseId)))
+              .sorted()
+              .toList();
+      if (!held.isEmpty()) {
+        fleet.calls.add("held:" + releaseId);
+        TargetsHeld details =
+            new TargetsHeld(
+                fleet.holds.get(held.get(0)),
+                held.size(),
+                held.subList(0, Math.min(held.size(), TargetsHeld.SAMPLE_SIZE)));
+        throw ApplicationFailure.newNonRetryableFailure(
+            details.describe(), ActivityErrors.TARGETS_HELD, details);
+      }
+      if (!selected.stream().allMatch(t -> releaseId.equals(fleet.holds.get(t.id())))) {
+        fleet.calls.add("claimed:" + releaseId);
+      }
+      selected.forEach(t -> fleet.holds.put(t.id(), releaseId));
+    }
+  }
+
+  @Override
+  public int releaseTargets(String releaseId) {
+    fleet.calls.add("release-targets:" + releaseId);
+    synchronized (fleet.holds) {
+      int before = fleet.holds.size();
+      fleet.holds.values().removeIf(releaseId::equals);
+      return before - fleet.holds.size();
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseStatus;
 import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.Strategy;
+import io.waveguard.workflows.model.TargetsHeldPolicy;
 import io.waveguard.workflows.model.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,7 +100,37 @@ public final class ReleaseHistoryRecorder {
           temporal.env.sleep(Duration.ofMinutes(30));
           release.resume(new OperatorCommand("alice", "change board approved"));
         });
+    // target-holds version 1: a release that waits for targets another release holds.
+    recordWaitingForTargets(dir, "target-holds-waited");
     System.exit(0);
+  }
+
+  /**
+   * A release that finds its targets held by a running release, waits (claims again after each
+   * timer) and runs once the holder finished and let go of them.
+   */
+  private static void recordWaitingForTargets(Path dir, String name) throws IOException {
+    Path file = dir.resolve(name + ".json");
+    if (Files.exists(file)) {
+      System.out.println("kept " + file + " (histories are never re-recorded)");
+      return;
+    }
+    InMemoryReleaseActivities activities =
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
+            .sequentialVerdicts((wave, period, tier) -> GateVerdict.PASS);
+    try (ReleaseTestEnvironment temporal = new ReleaseTestEnvironment().start(activities)) {
+      temporal.startRelease(
+          ReleaseTestEnvironment.spec("holder-of-" + name, Strategy.TRUST_WEIGHTED, SEQUENTIAL));
+      temporal.env.sleep(Duration.ofSeconds(30));
+      temporal.startRelease(
+          ReleaseTestEnvironment.spec(
+              name,
+              Strategy.TRUST_WEIGHTED,
+              SEQUENTIAL.withWhenTargetsHeld(TargetsHeldPolicy.WAIT)));
+      String workflowId = "release-" + name;
+      temporal.client().newUntypedWorkflowStub(workflowId).getResult(ReleaseState.class);
+      Files.writeString(file, temporal.client().fetchHistory(workflowId).toJson(true));
+    }
   }
 
   /** Periods of a minute, bakes of 3 to 10 minutes. */

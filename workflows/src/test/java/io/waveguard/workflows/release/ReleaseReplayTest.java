@@ -59,7 +59,8 @@ class ReleaseReplayTest {
         "sequential-max-bake-pause",
         "sequential-tier-entry-hold",
         "async-read-model-rolled-back",
-        "pause-before-completion"
+        "pause-before-completion",
+        "target-holds-waited"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

@@ -56,6 +56,12 @@ final class InMemoryReleaseActivities
     /** Target id to the release that holds it, as target_holds keeps it in PostgreSQL. */
     final Map<String, String> holds = new ConcurrentHashMap<>();
 
+    /** Claims (made or refused) and releases of holds in order, apart from the rollout calls. */
+    final List<String> holdCalls = Collections.synchronizedList(new ArrayList<>());
+
+    /** The rollout calls made by the time each release let go of its targets. */
+    final Map<String, List<String>> callsAtRelease = new ConcurrentHashMap<>();
+
     Fleet(List<Target> targets) {
       this.targets = List.copyOf(targets);
     }
@@ -144,7 +150,7 @@ final class InMemoryReleaseActivities
               .sorted()
               .toList();
       if (!held.isEmpty()) {
-        fleet.calls.add("held:" + releaseId);
+        fleet.holdCalls.add("held:" + releaseId);
         TargetsHeld details =
             new TargetsHeld(
                 fleet.holds.get(held.get(0)),
@@ -154,7 +160,7 @@ final class InMemoryReleaseActivities
             details.describe(), ActivityErrors.TARGETS_HELD, details);
       }
       if (!selected.stream().allMatch(t -> releaseId.equals(fleet.holds.get(t.id())))) {
-        fleet.calls.add("claimed:" + releaseId);
+        fleet.holdCalls.add("claimed:" + releaseId);
       }
       selected.forEach(t -> fleet.holds.put(t.id(), releaseId));
     }
@@ -162,7 +168,8 @@ final class InMemoryReleaseActivities
 
   @Override
   public int releaseTargets(String releaseId) {
-    fleet.calls.add("release-targets:" + releaseId);
+    fleet.holdCalls.add("release-targets:" + releaseId);
+    fleet.callsAtRelease.put(releaseId, List.copyOf(fleet.calls));
     synchronized (fleet.holds) {
       int before = fleet.holds.size();
       fleet.holds.values().removeIf(releaseId::equals);

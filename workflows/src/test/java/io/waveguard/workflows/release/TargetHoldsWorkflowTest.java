@@ -76,9 +76,9 @@ class TargetHoldsWorkflowTest {
     assertThat(result("holder").status()).isEqualTo(ReleaseStatus.COMPLETED);
     assertThat(result("waiting").status()).isEqualTo(ReleaseStatus.COMPLETED);
     // It claimed the targets only after the holder let go, and then deployed each once more.
-    assertThat(fleet.calls.indexOf("release-targets:holder"))
-        .isGreaterThan(fleet.calls.lastIndexOf("held:waiting"))
-        .isLessThan(fleet.calls.indexOf("claimed:waiting"));
+    assertThat(fleet.holdCalls.indexOf("release-targets:holder"))
+        .isGreaterThan(fleet.holdCalls.lastIndexOf("held:waiting"))
+        .isLessThan(fleet.holdCalls.indexOf("claimed:waiting"));
     assertThat(fleet.deployCounts.values()).allMatch(count -> count == 2);
     assertThat(fleet.holds).isEmpty();
   }
@@ -113,9 +113,8 @@ class TargetHoldsWorkflowTest {
     startRelease("faulty", ReleaseHistoryRecorder.SEQUENTIAL);
 
     assertThat(result("faulty").status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
-    assertThat(fleet.calls.indexOf("release-targets:faulty"))
-        .isGreaterThan(fleet.calls.indexOf("rollback:1"))
-        .isGreaterThan(fleet.calls.indexOf("rollback:2"));
+    assertThat(fleet.holdCalls).containsExactly("claimed:faulty", "release-targets:faulty");
+    assertThat(fleet.callsAtRelease.get("faulty")).endsWith("rollback:2", "rollback:1");
     assertThat(fleet.holds).isEmpty();
   }
 }

@@ -20,8 +20,8 @@ public class PrometheusConfiguration {
 
   /**
    * The label that carries the build a series was measured on; empty when series carry none. Set,
-   * every default query keeps it, and series of another build than Waveguard deployed on the
-   * target are not credited to the release.
+   * every default query keeps it, and series of another build than Waveguard deployed on the target
+   * are not credited to the release.
    */
   @JsonProperty public String versionLabel;
 

@@ -85,9 +85,9 @@ final class TargetHolds {
               releaseId,
               "take-over-targets",
               ReplanStep.SYSTEM_OPERATOR,
-              "took over %d targets held by release %s, which no longer runs (its workflow was"
+              "took over %d targets held by release %s, which has ended or no longer runs (its"
                       .formatted(moved, stale)
-                  + " closed without letting go of them)",
+                  + " workflow reached its final status or closed without letting go of them)",
               "RECORDED",
               stale);
     }

@@ -137,7 +137,8 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
                   temporalConfig.getTaskQueue(),
                   activities(config, jdbi, telemetry, trust, temporal.client()),
                   Duration.ofMillis(config.getWorker().getShutdownTimeout().toMilliseconds()),
-                  config.getWorker().isStickyExecution()));
+                  config.getWorker().isStickyExecution(),
+                  Duration.ofMillis(config.getWorker().getHeartbeatThrottle().toMilliseconds())));
     }
     environment
         .healthChecks()

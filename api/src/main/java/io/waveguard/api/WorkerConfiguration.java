@@ -2,7 +2,9 @@ package io.waveguard.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /** The release worker inside this process. */
 public class WorkerConfiguration {
@@ -25,6 +27,15 @@ public class WorkerConfiguration {
    */
   private boolean stickyExecution = true;
 
+  /**
+   * The longest an activity's heartbeat waits before it is sent to Temporal (the SDK otherwise
+   * waits up to 80% of the heartbeat timeout, 48 s for a deploy). A deploy notices an abort's
+   * cancellation only through a heartbeat, so this bounds how many more batches it sends.
+   */
+  @NotNull
+  @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+  private Duration heartbeatThrottle = Duration.seconds(2);
+
   @JsonProperty
   public boolean isEnabled() {
     return enabled;
@@ -43,6 +54,16 @@ public class WorkerConfiguration {
   @JsonProperty
   public void setStickyExecution(boolean stickyExecution) {
     this.stickyExecution = stickyExecution;
+  }
+
+  @JsonProperty
+  public Duration getHeartbeatThrottle() {
+    return heartbeatThrottle;
+  }
+
+  @JsonProperty
+  public void setHeartbeatThrottle(Duration heartbeatThrottle) {
+    this.heartbeatThrottle = heartbeatThrottle;
   }
 
   @JsonProperty

@@ -39,4 +39,16 @@ public interface AuditDao {
 
   @SqlQuery("SELECT * FROM audit_log WHERE release_id = :releaseId ORDER BY id")
   List<AuditEntry> forRelease(@Bind("releaseId") String releaseId);
+
+  /**
+   * Up to {@code limit} of the release's entries after entry {@code afterId} (0: from the first),
+   * oldest first. Ids only grow, so entries appended meanwhile come after every earlier page.
+   */
+  @SqlQuery(
+      """
+      SELECT * FROM audit_log WHERE release_id = :releaseId AND id > :afterId
+      ORDER BY id LIMIT :limit
+      """)
+  List<AuditEntry> page(
+      @Bind("releaseId") String releaseId, @Bind("afterId") long afterId, @Bind("limit") int limit);
 }

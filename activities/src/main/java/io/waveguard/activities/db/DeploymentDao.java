@@ -71,12 +71,16 @@ public interface DeploymentDao {
   @SqlQuery("SELECT * FROM deployments WHERE release_id = :releaseId ORDER BY wave, target_id")
   List<TargetDeployment> release(@Bind("releaseId") String releaseId);
 
-  /** Claims pending targets for a deploy batch; returns how many it claimed. */
+  /**
+   * Claims pending targets for a deploy batch; returns how many it claimed. Nothing once the
+   * release is fenced; run it under {@link #lockForClaim} so a fence cannot land in between.
+   */
   @SqlUpdate(
       """
       UPDATE deployments SET in_flight_action = 'deploy', in_flight_key = :key, updated_at = now()
       WHERE release_id = :releaseId AND target_id = ANY(:targetIds)
         AND state = 'PENDING' AND in_flight_key IS NULL
+        AND NOT EXISTS (SELECT 1 FROM rollback_fences f WHERE f.release_id = :releaseId)
       """)
   int claimForDeploy(
       @Bind("releaseId") String releaseId,
@@ -98,6 +102,37 @@ public interface DeploymentDao {
       @Bind("releaseId") String releaseId,
       @Bind("targetIds") String[] targetIds,
       @Bind("key") String key);
+
+  /**
+   * Takes the release's advisory lock shared, until the transaction ends: deploy claims take it
+   * side by side, a fence waits for them and they for it.
+   */
+  @SqlQuery(
+      "SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(hashtextextended(:releaseId, 0))) l")
+  int lockForClaim(@Bind("releaseId") String releaseId);
+
+  /** Takes the release's advisory lock exclusively, until the transaction ends. */
+  @SqlQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:releaseId, 0))) l")
+  int lockForFence(@Bind("releaseId") String releaseId);
+
+  /** Fences the release against deploys; 0 when it already was. Under {@link #lockForFence}. */
+  @SqlUpdate("INSERT INTO rollback_fences (release_id) VALUES (:releaseId) ON CONFLICT DO NOTHING")
+  int fence(@Bind("releaseId") String releaseId);
+
+  @SqlQuery("SELECT EXISTS (SELECT 1 FROM rollback_fences WHERE release_id = :releaseId)")
+  boolean isFenced(@Bind("releaseId") String releaseId);
+
+  /**
+   * Targets that run the release's build or may: deployed and not rolled back, or with a deploy or
+   * rollback sent and never confirmed.
+   */
+  @SqlQuery(
+      """
+      SELECT target_id FROM deployments
+      WHERE release_id = :releaseId AND (state = 'DEPLOYED' OR in_flight_key IS NOT NULL)
+      ORDER BY wave, target_id
+      """)
+  List<String> strandedTargets(@Bind("releaseId") String releaseId);
 
   /** Confirms a deploy batch the deployer accepted; 0 when an earlier attempt already did. */
   @SqlUpdate(

@@ -73,7 +73,16 @@ public interface ReleaseDao {
       """)
   Optional<ReleaseRow> find(@Bind("releaseId") String releaseId);
 
-  /** Newest first, optionally narrowed to a service and a status (null means any). */
+  /** The first page, newest first, optionally narrowed to a service and a status. */
+  default List<ReleaseRow> list(String service, String status, int limit) {
+    return list(service, status, null, null, limit);
+  }
+
+  /**
+   * One page, newest first (then release id descending), optionally narrowed to a service and a
+   * status (null means any), starting after the release keyed (afterCreatedAt, afterReleaseId) or
+   * at the newest when both are null. A keyset, so releases recorded meanwhile never shift a page.
+   */
   @SqlQuery(
       """
       SELECT release_id, service, version, strategy, status, current_wave, wave_count, reason,
@@ -81,8 +90,15 @@ public interface ReleaseDao {
       FROM releases
       WHERE (CAST(:service AS text) IS NULL OR service = :service)
         AND (CAST(:status AS text) IS NULL OR status = :status)
-      ORDER BY created_at DESC, release_id LIMIT :limit
+        AND (CAST(:afterCreatedAt AS timestamptz) IS NULL
+             OR (created_at, release_id)
+                < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterReleaseId AS text)))
+      ORDER BY created_at DESC, release_id DESC LIMIT :limit
       """)
   List<ReleaseRow> list(
-      @Bind("service") String service, @Bind("status") String status, @Bind("limit") int limit);
+      @Bind("service") String service,
+      @Bind("status") String status,
+      @Bind("afterCreatedAt") OffsetDateTime afterCreatedAt,
+      @Bind("afterReleaseId") String afterReleaseId,
+      @Bind("limit") int limit);
 }

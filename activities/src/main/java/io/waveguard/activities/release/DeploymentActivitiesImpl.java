@@ -3,6 +3,7 @@ package io.waveguard.activities.release;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
+import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.deploy.DeployBatch;
@@ -11,6 +12,7 @@ import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
+import io.waveguard.workflows.model.StrandedTargets;
 import java.sql.Timestamp;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +34,9 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
 
   /** Large enough to keep round trips few, small enough that a heartbeat follows within seconds. */
   static final int BATCH_SIZE = 50;
+
+  /** The audit log's action for the list of targets a failed rollback left behind. */
+  static final String ROLLBACK_INCOMPLETE = "rollback-incomplete";
 
   private static final Logger log = LoggerFactory.getLogger(DeploymentActivitiesImpl.class);
 
@@ -56,6 +61,7 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
   private WaveDeployment run(WaveRequest request, WaveAction action) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     ActivityClock clock = ActivityClock.of(context.getInfo());
+    action.beforeReading(jdbi, request.releaseId());
     List<TargetDeployment> rows =
         jdbi.withExtension(
             DeploymentDao.class, dao -> dao.wave(request.releaseId(), request.wave()));
@@ -78,6 +84,8 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
           jdbi.withExtension(
               DeploymentDao.class, dao -> action.mark(dao, request.releaseId(), key, at));
       // Progress for the Web UI; the database, not the heartbeat, is what a retry resumes from.
+      // Once the workflow cancelled this attempt (an abort), the heartbeat throws and the next
+      // batch is never sent.
       context.heartbeat(alreadyDone + changed);
     }
     int skipped = rows.size() - alreadyDone - changed;
@@ -90,6 +98,34 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
         alreadyDone,
         skipped);
     return new WaveDeployment(request.wave(), rows.size(), changed, alreadyDone);
+  }
+
+  @Override
+  public StrandedTargets listStrandedTargets(String releaseId) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    List<String> ids =
+        jdbi.withExtension(DeploymentDao.class, dao -> dao.strandedTargets(releaseId));
+    StrandedTargets stranded = StrandedTargets.of(ids);
+    // One audit entry per listing, however often this attempt is retried.
+    String detail =
+        "listing %s: %s".formatted(context.getInfo().getActivityId(), stranded.describe());
+    jdbi.useTransaction(
+        handle -> {
+          AuditDao audit = handle.attach(AuditDao.class);
+          if (!audit.exists(releaseId, ROLLBACK_INCOMPLETE, detail)) {
+            audit.append(
+                releaseId,
+                ROLLBACK_INCOMPLETE,
+                ReplanStep.SYSTEM_OPERATOR,
+                stranded.isEmpty()
+                    ? "every target is off the release's build"
+                    : stranded.describe() + " still run the release's build",
+                "RECORDED",
+                detail);
+          }
+        });
+    log.warn("release {}: rollback left {}", releaseId, stranded.describe());
+    return stranded;
   }
 
   /** Records the batch as handed to the deployer, all or nothing; returns its key. */

@@ -1,11 +1,14 @@
 package io.waveguard.activities.release;
 
+import io.temporal.failure.ApplicationFailure;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.deploy.DeployAction;
 import io.waveguard.activities.deploy.DeployBatch;
 import io.waveguard.activities.deploy.Deployer;
+import io.waveguard.workflows.activities.ActivityErrors;
 import java.sql.Timestamp;
+import org.jdbi.v3.core.Jdbi;
 
 /** Deploy and rollback seen from the deployments table: which rows each one still has to do. */
 enum WaveAction {
@@ -20,8 +23,21 @@ enum WaveAction {
       return row.isPending() && row.inFlightKey() == null;
     }
 
+    /** A deploy attempt that starts after the rollback began stops before touching anything. */
+    @Override
+    void beforeReading(Jdbi jdbi, String releaseId) {
+      if (jdbi.withExtension(DeploymentDao.class, dao -> dao.isFenced(releaseId))) {
+        throw fenced(releaseId);
+      }
+    }
+
+    /** Under the release's shared lock, so the claim and a rollback's fence never interleave. */
     @Override
     int claim(DeploymentDao dao, String releaseId, String[] targetIds, String key) {
+      dao.lockForClaim(releaseId);
+      if (dao.isFenced(releaseId)) {
+        throw fenced(releaseId);
+      }
       return dao.claimForDeploy(releaseId, targetIds, key);
     }
 
@@ -37,6 +53,20 @@ enum WaveAction {
   },
 
   ROLLBACK(DeployAction.ROLLBACK) {
+    /**
+     * Fences the release before reading what to undo: a deploy claim committed before the fence is
+     * in the rows read next, and none can commit after it.
+     */
+    @Override
+    void beforeReading(Jdbi jdbi, String releaseId) {
+      jdbi.useTransaction(
+          handle -> {
+            DeploymentDao dao = handle.attach(DeploymentDao.class);
+            dao.lockForFence(releaseId);
+            dao.fence(releaseId);
+          });
+    }
+
     @Override
     boolean isDone(TargetDeployment row) {
       return row.isRolledBack();
@@ -73,6 +103,15 @@ enum WaveAction {
 
   DeployAction deployAction() {
     return deployAction;
+  }
+
+  /** Runs before the activity reads the wave's rows. */
+  abstract void beforeReading(Jdbi jdbi, String releaseId);
+
+  private static ApplicationFailure fenced(String releaseId) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "release %s is rolling back: no deploy may claim its targets any more".formatted(releaseId),
+        ActivityErrors.ROLLBACK_FENCED);
   }
 
   /** Finished by an earlier attempt. */

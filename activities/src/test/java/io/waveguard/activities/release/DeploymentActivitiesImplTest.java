@@ -10,6 +10,8 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import io.waveguard.activities.TestDatabase;
+import io.waveguard.activities.db.AuditDao;
+import io.waveguard.activities.db.AuditEntry;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.deploy.DeployBatch;
@@ -22,6 +24,7 @@ import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.PlanSummary;
 import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
+import io.waveguard.workflows.model.StrandedTargets;
 import io.waveguard.workflows.model.Strategy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -227,6 +230,100 @@ class DeploymentActivitiesImplTest {
     assertThat(entry.action()).isEqualTo("deploy");
     assertThat(entry.appliedCount()).as(entry.targetId()).isOne();
     assertThat(entry.deliveryCount()).as(entry.targetId()).isOne();
+  }
+
+  @Test
+  void noDeployAttemptClaimsATargetOnceTheRollbackBegan() {
+    plan(Strategy.ALL_AT_ONCE);
+    // The first attempt got one batch out, then the deployer went away.
+    assertThatThrownBy(() -> worker(new FailingDeployer(fleet, 2, false)).deployWave(WAVE_1))
+        .isInstanceOf(ActivityFailure.class);
+    WaveDeployment rolledBack = worker(fleet).rollBackWave(WAVE_1);
+
+    // A retried (or zombie) deploy attempt arriving after the rollback began.
+    ApplicationFailure fenced = applicationFailure(() -> worker(fleet).deployWave(WAVE_1));
+
+    assertThat(fenced.getType()).isEqualTo(ActivityErrors.ROLLBACK_FENCED);
+    assertThat(fenced.isNonRetryable()).isTrue();
+    // The second batch was claimed and never confirmed: it may have landed, so it is undone too.
+    assertThat(rolledBack).isEqualTo(new WaveDeployment(1, FLEET, 100, 0));
+    assertThat(rows(TargetDeployment::isDeployed)).isEmpty();
+    assertThat(rows(row -> row.isPending() && row.inFlightKey() == null)).hasSize(20);
+    assertThat(rows(TargetDeployment::isRolledBack))
+        .hasSize(100)
+        .allSatisfy(row -> assertThat(row.rollbackCount()).isOne());
+    assertThat(fleet.log("r1").stream().filter(e -> e.action().equals("deploy"))).hasSize(50);
+  }
+
+  @Test
+  void aFenceBetweenTwoBatchesStopsTheDeployBeforeItsNextClaim() {
+    plan(Strategy.ALL_AT_ONCE);
+    // The rollback fences the release while the deploy is between its first and second batch.
+    Deployer fencedAfterFirstBatch =
+        new Deployer() {
+          @Override
+          public void deploy(DeployBatch batch) {
+            fleet.deploy(batch);
+            jdbi.useTransaction(
+                handle -> {
+                  handle.attach(DeploymentDao.class).lockForFence("r1");
+                  handle.attach(DeploymentDao.class).fence("r1");
+                });
+          }
+
+          @Override
+          public void rollBack(DeployBatch batch) {
+            fleet.rollBack(batch);
+          }
+        };
+
+    ApplicationFailure fenced =
+        applicationFailure(() -> worker(fencedAfterFirstBatch).deployWave(WAVE_1));
+
+    assertThat(fenced.getType()).isEqualTo(ActivityErrors.ROLLBACK_FENCED);
+    assertThat(rows(TargetDeployment::isDeployed)).hasSize(50);
+    assertThat(rows(row -> row.inFlightKey() != null)).isEmpty();
+  }
+
+  @Test
+  void strandedTargetsAreTheOnesStillOnTheBuildAndEachListingIsAudited() {
+    plan(Strategy.ALL_AT_ONCE);
+    DeploymentActivities activities = worker(fleet);
+    activities.deployWave(WAVE_1);
+    // Batches of 50 in id order: the deployer refuses the third (the last 20 targets).
+    String firstOfLastBatch = rows().get(100).targetId();
+    Deployer rejectsRollbacks =
+        new Deployer() {
+          @Override
+          public void deploy(DeployBatch batch) {
+            fleet.deploy(batch);
+          }
+
+          @Override
+          public void rollBack(DeployBatch batch) {
+            if (batch.targetIds().contains(firstOfLastBatch)) {
+              throw ApplicationFailure.newNonRetryableFailure(
+                  "403 forbidden", ActivityErrors.DEPLOY_REJECTED);
+            }
+            fleet.rollBack(batch);
+          }
+        };
+    assertThatThrownBy(() -> worker(rejectsRollbacks).rollBackWave(WAVE_1))
+        .isInstanceOf(ActivityFailure.class);
+
+    StrandedTargets stranded = activities.listStrandedTargets("r1");
+
+    assertThat(stranded.count()).isEqualTo(20);
+    assertThat(stranded.targetIds())
+        .isEqualTo(rows(row -> row.isDeployed()).stream().map(TargetDeployment::targetId).toList());
+    List<AuditEntry> audit = jdbi.withExtension(AuditDao.class, dao -> dao.forRelease("r1"));
+    assertThat(audit)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.action()).isEqualTo("rollback-incomplete");
+              assertThat(entry.reason()).startsWith("20 targets: " + firstOfLastBatch + ", ");
+            });
   }
 
   /** Fails the n-th call, either before passing it on or after (a crash after the deploy). */

@@ -3,5 +3,10 @@ package io.waveguard.api.api;
 import io.waveguard.activities.db.AuditEntry;
 import java.util.List;
 
-/** Answer of GET /api/v1/releases/{id}/audit: every operator command, oldest first. */
-public record AuditLog(String releaseId, List<AuditEntry> entries) {}
+/**
+ * One page of GET /api/v1/releases/{id}/audit: operator commands and Waveguard's own decisions,
+ * oldest first.
+ *
+ * @param nextCursor pass as {@code cursor} for the next page; null on the last page
+ */
+public record AuditLog(String releaseId, List<AuditEntry> entries, String nextCursor) {}

@@ -2,5 +2,9 @@ package io.waveguard.api.api;
 
 import java.util.List;
 
-/** Answer of GET /api/v1/releases, newest first. */
-public record ReleaseList(List<ReleaseSummary> releases) {}
+/**
+ * One page of GET /api/v1/releases, newest first.
+ *
+ * @param nextCursor pass as {@code cursor} for the next page; null on the last page
+ */
+public record ReleaseList(List<ReleaseSummary> releases, String nextCursor) {}

@@ -6,6 +6,8 @@ import io.waveguard.api.api.PlanView;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.Target;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -28,12 +30,18 @@ public final class DryRuns {
     this.clock = clock;
   }
 
+  /** The plan with the targets' trust now (to the microsecond, as PostgreSQL keeps time). */
   public PlanView plan(ReleaseSpec spec) {
+    return plan(spec, clock.instant().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  /**
+   * The plan with the targets' trust as it was at {@code at}, so a later page of a dry run comes
+   * from the same plan as its first: history up to then, telemetry in the windows ending then.
+   */
+  public PlanView plan(ReleaseSpec spec, Instant at) {
     List<Target> selected = targets.select(spec);
     return PlanView.of(
-        spec.service(),
-        spec.version(),
-        spec.strategy(),
-        planner.plan(spec, selected, clock.instant()));
+        spec.service(), spec.version(), spec.strategy(), at, planner.plan(spec, selected, at));
   }
 }

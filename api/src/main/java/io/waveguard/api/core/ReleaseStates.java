@@ -3,6 +3,7 @@ package io.waveguard.api.core;
 import io.waveguard.activities.db.ReleaseRow;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.StrandedTargets;
 import io.waveguard.workflows.model.Strategy;
 import io.waveguard.workflows.release.ReleaseState;
 import java.util.List;
@@ -31,7 +32,8 @@ final class ReleaseStates {
         null,
         null,
         List.of(),
-        List.of());
+        List.of(),
+        StrandedTargets.NONE);
   }
 
   /** The read model's last snapshot; waves and commands are only in the live state. */
@@ -55,6 +57,8 @@ final class ReleaseStates {
             ? null
             : row.reason(),
         List.of(),
-        List.of());
+        List.of(),
+        // Only the live state lists them; the recorded reason still names them.
+        null);
   }
 }

@@ -4,12 +4,16 @@ import io.waveguard.api.api.CreateReleaseRequest;
 import io.waveguard.api.api.PlanView;
 import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.PolicyResolver;
+import io.waveguard.api.pages.DryRunPages;
+import io.waveguard.api.pages.PlanCursor;
+import io.waveguard.workflows.model.ReleaseSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Dry runs: the plan a release would follow, with a reason for every placement. */
@@ -20,6 +24,14 @@ public final class PlanResource {
   /** Release ids are irrelevant to a dry run; the canary's seeded order uses this one. */
   static final String DRY_RUN_ID = "dry-run";
 
+  /**
+   * Placements per page. A placement is about 300 bytes of JSON, so the largest page stays near 300
+   * KB while a fleet of a few hundred targets still fits on the first.
+   */
+  private static final int PLACEMENTS_DEFAULT = 500;
+
+  private static final int PLACEMENTS_MAX = 1000;
+
   private final DryRuns dryRuns;
   private final PolicyResolver policies;
 
@@ -28,11 +40,23 @@ public final class PlanResource {
     this.policies = policies;
   }
 
-  /** Takes the same body as POST /api/v1/releases; answers 200 with the plan, starts nothing. */
+  /**
+   * Takes the same body as POST /api/v1/releases; answers 200 with the plan, starts nothing. Every
+   * wave comes on every page; the placements come {@code limit} at a time, {@code cursor} being the
+   * previous page's nextCursor.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public PlanView plan(@NotNull @Valid CreateReleaseRequest request) {
+  public PlanView plan(
+      @NotNull @Valid CreateReleaseRequest request,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    int pageSize = QueryParams.intParam("limit", limit, PLACEMENTS_DEFAULT, 1, PLACEMENTS_MAX);
+    PlanCursor from = PlanCursor.parse(cursor);
     String id = request.releaseId() != null ? request.releaseId() : DRY_RUN_ID;
-    return dryRuns.plan(request.toSpec(id, null, policies.resolve(request.policy())));
+    ReleaseSpec spec = request.toSpec(id, null, policies.resolve(request.policy()));
+    // Later pages re-plan as of the first page's instant, so they continue the same plan.
+    PlanView plan = from == null ? dryRuns.plan(spec) : dryRuns.plan(spec, from.plannedAt());
+    return DryRunPages.page(plan, from, pageSize);
   }
 }

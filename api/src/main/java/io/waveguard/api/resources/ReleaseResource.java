@@ -1,7 +1,9 @@
 package io.waveguard.api.resources;
 
 import io.waveguard.activities.db.AuditDao;
+import io.waveguard.activities.db.AuditEntry;
 import io.waveguard.activities.db.ReleaseDao;
+import io.waveguard.activities.db.ReleaseRow;
 import io.waveguard.api.api.AuditLog;
 import io.waveguard.api.api.CommandQueued;
 import io.waveguard.api.api.CreateReleaseRequest;
@@ -19,6 +21,9 @@ import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.core.TargetHoldCheck;
 import io.waveguard.api.core.TargetSelection;
 import io.waveguard.api.errors.ApiException;
+import io.waveguard.api.pages.AuditCursor;
+import io.waveguard.api.pages.Page;
+import io.waveguard.api.pages.ReleaseCursor;
 import io.waveguard.workflows.model.OperatorAction;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.ReleaseStatus;
@@ -37,12 +42,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Releases: start one, list them, read one's live state and audit log, command it. */
 @Path("/api/v1/releases")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ReleaseResource {
+
+  /** Page sizes of both listings: a response stays small however many rows there are. */
+  private static final int PAGE_DEFAULT = 50;
+
+  private static final int PAGE_MAX = 500;
 
   private final ReleaseService releases;
   private final OperatorCommands commands;
@@ -90,20 +101,25 @@ public final class ReleaseResource {
         .build();
   }
 
+  /** One page, newest first; {@code cursor} is the previous page's nextCursor. */
   @GET
   public ReleaseList list(
       @QueryParam("service") String service,
       @QueryParam("status") String status,
-      @QueryParam("limit") String limit) {
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    int pageSize = QueryParams.intParam("limit", limit, PAGE_DEFAULT, 1, PAGE_MAX);
+    ReleaseCursor after = ReleaseCursor.parse(cursor);
+    List<ReleaseRow> rows =
+        releaseRows.list(
+            QueryParams.optional(service),
+            status(status),
+            after == null ? null : after.createdAtUtc(),
+            after == null ? null : after.releaseId(),
+            pageSize + 1);
+    Page<ReleaseRow> page = Page.of(rows, pageSize, row -> ReleaseCursor.after(row).encode());
     return new ReleaseList(
-        releaseRows
-            .list(
-                QueryParams.optional(service),
-                status(status),
-                QueryParams.intParam("limit", limit, 50, 1, 500))
-            .stream()
-            .map(ReleaseSummary::of)
-            .toList());
+        page.items().stream().map(ReleaseSummary::of).toList(), page.nextCursor());
   }
 
   @GET
@@ -112,28 +128,39 @@ public final class ReleaseResource {
     return releases.view(known(releaseId));
   }
 
+  /** One page of the audit log, oldest first; {@code cursor} is the previous nextCursor. */
   @GET
   @Path("/{releaseId}/audit")
-  public AuditLog audit(@PathParam("releaseId") String releaseId) {
+  public AuditLog audit(
+      @PathParam("releaseId") String releaseId,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
     if (!releases.exists(known(releaseId))) {
       throw new ReleaseNotFoundException(releaseId);
     }
-    return new AuditLog(releaseId, audit.forRelease(releaseId));
+    int pageSize = QueryParams.intParam("limit", limit, PAGE_DEFAULT, 1, PAGE_MAX);
+    AuditCursor after = AuditCursor.parse(cursor);
+    Page<AuditEntry> page =
+        Page.of(
+            audit.page(releaseId, after.afterId(), pageSize + 1),
+            pageSize,
+            entry -> AuditCursor.after(entry).encode());
+    return new AuditLog(releaseId, page.items(), page.nextCursor());
   }
 
   /**
-   * Pause, resume, approve or abort. 200 with the new state; 409 when the release refuses the
-   * transition (also audited); 202 when no worker accepted it in time (queued; an abort is also
-   * sent as a signal).
+   * Pause, resume, approve, abort or retry-rollback. 200 with the new state; 409 when the release
+   * refuses the transition (also audited); 202 when no worker accepted it in time (queued; an abort
+   * is also sent as a signal).
    */
   @POST
-  @Path("/{releaseId}/{action: pause|resume|approve|abort}")
+  @Path("/{releaseId}/{action: pause|resume|approve|abort|retry-rollback}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response command(
       @PathParam("releaseId") String releaseId,
       @PathParam("action") String action,
       @NotNull @Valid OperatorCommandRequest request) {
-    OperatorAction operatorAction = OperatorAction.valueOf(action.toUpperCase(Locale.ROOT));
+    OperatorAction operatorAction = OperatorAction.fromWireName(action);
     CommandResult result = commands.apply(known(releaseId), operatorAction, request.toCommand());
     return switch (result.outcome()) {
       case ACCEPTED -> Response.ok(result.state()).build();

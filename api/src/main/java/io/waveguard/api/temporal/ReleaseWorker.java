@@ -26,30 +26,36 @@ public final class ReleaseWorker implements Managed {
   private final List<Object> activities;
   private final Duration shutdownTimeout;
   private final boolean stickyExecution;
+  private final Duration heartbeatThrottle;
   private WorkerFactory factory;
 
   /**
    * @param activities the four activity implementations (planning, deployment, gate, record)
    * @param stickyExecution false sends every workflow task through the shared task queue (see
    *     {@link io.waveguard.api.WorkerConfiguration})
+   * @param heartbeatThrottle the longest an activity heartbeat waits before it reaches Temporal,
+   *     which is also how late a deploy can notice that an abort cancelled it
    */
   public ReleaseWorker(
       WorkflowClient client,
       String taskQueue,
       List<Object> activities,
       Duration shutdownTimeout,
-      boolean stickyExecution) {
+      boolean stickyExecution,
+      Duration heartbeatThrottle) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.activities = List.copyOf(activities);
     this.shutdownTimeout = shutdownTimeout;
     this.stickyExecution = stickyExecution;
+    this.heartbeatThrottle = heartbeatThrottle;
   }
 
   @Override
   public synchronized void start() {
     factory = WorkerFactory.newInstance(client);
-    WorkerOptions.Builder options = WorkerOptions.newBuilder();
+    WorkerOptions.Builder options =
+        WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(heartbeatThrottle);
     if (!stickyExecution) {
       // A zero timeout makes the SDK ask for no sticky queue when it completes a workflow task.
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);

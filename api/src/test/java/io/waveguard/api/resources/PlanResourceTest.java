@@ -53,6 +53,7 @@ class PlanResourceTest {
     assertThat(tiers.get(0)).isEqualTo("low");
     JsonNode placements = plan.body().get("placements");
     assertThat(placements).hasSize(30);
+    assertThat(plan.text("nextCursor")).isNull();
     placements.forEach(
         p -> {
           assertThat(p.get("reason").asText()).contains("wave " + p.get("wave").asInt());

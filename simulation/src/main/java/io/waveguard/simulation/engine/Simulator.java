@@ -115,6 +115,9 @@ public final class Simulator {
           trace.approved(wave, tier);
           machine.apply(OperatorAction.APPROVE, OPERATOR);
         }
+        case LIST_STRANDED_TARGETS, AWAIT_RETRY_ROLLBACK ->
+            // Only a failed rollback leads here, and a simulated rollback always succeeds.
+            throw new IllegalStateException("a simulated rollback never fails: " + command);
         case FINISH -> throw new IllegalStateException("FINISH is not executed");
       }
       command = machine.next();

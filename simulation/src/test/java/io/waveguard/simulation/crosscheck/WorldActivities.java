@@ -20,6 +20,7 @@ import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
 import io.waveguard.workflows.model.GateResult;
 import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.StrandedTargets;
 import io.waveguard.workflows.model.WaveSummary;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,12 @@ final class WorldActivities
     release.trace().rolledBack(request.wave());
     int size = release.run().waves().get(request.wave() - 1).targets().size();
     return new WaveDeployment(request.wave(), size, size, 0);
+  }
+
+  /** The simulated world's rollbacks never fail, so nothing is ever stranded. */
+  @Override
+  public StrandedTargets listStrandedTargets(String releaseId) {
+    return StrandedTargets.NONE;
   }
 
   @Override

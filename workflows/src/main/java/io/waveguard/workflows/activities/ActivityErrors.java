@@ -21,5 +21,8 @@ public final class ActivityErrors {
   /** The deployer refused the request (a 4xx from a webhook): retrying would not help. */
   public static final String DEPLOY_REJECTED = "DEPLOY_REJECTED";
 
+  /** The release has begun rolling back: no deploy attempt may claim its targets any more. */
+  public static final String ROLLBACK_FENCED = "ROLLBACK_FENCED";
+
   private ActivityErrors() {}
 }

@@ -1,6 +1,7 @@
 package io.waveguard.workflows.activities;
 
 import io.temporal.activity.ActivityInterface;
+import io.waveguard.workflows.model.StrandedTargets;
 
 /**
  * Deploys and undoes waves. Both methods are idempotent per (release, wave, target): a retry after
@@ -12,4 +13,10 @@ public interface DeploymentActivities {
   WaveDeployment deployWave(WaveRequest request);
 
   WaveDeployment rollBackWave(WaveRequest request);
+
+  /**
+   * The release's targets that still run its build, or may (a deploy or rollback was sent and never
+   * confirmed): asked after some wave's rollback failed for good, and written to the audit log.
+   */
+  StrandedTargets listStrandedTargets(String releaseId);
 }

@@ -17,13 +17,22 @@ public enum ReleaseStatus {
   AWAITING_APPROVAL,
   /** Undoing deployed waves in reverse order after a failed gate or an abort. */
   ROLLING_BACK,
+  /**
+   * The rollback tried every deployed wave and some targets still run (or may run) the new build;
+   * they are named in the release. Waits for an operator's retry-rollback (or abort, which gives up
+   * and ends the release FAILED with those targets named).
+   */
+  ROLLBACK_INCOMPLETE,
   /** Every wave deployed and passed its gate. */
   COMPLETED,
   /** A gate failed and every deployed wave was undone. */
   ROLLED_BACK,
   /** An operator aborted; every deployed wave was undone. */
   ABORTED,
-  /** Waveguard could not finish (no targets, a permanent deploy or rollback error). */
+  /**
+   * Waveguard could not finish: no targets, a permanent deploy error, or a rollback an operator
+   * gave up on (the release then names the targets still on the new build).
+   */
   FAILED;
 
   public boolean isFinal() {

@@ -17,5 +17,7 @@ public enum WaveStatus {
   /** The gate failed; the release rolls back. */
   FAILED,
   /** Undone by a rollback. */
-  ROLLED_BACK
+  ROLLED_BACK,
+  /** Its rollback failed for good; some of its targets may still run the new build. */
+  ROLLBACK_FAILED
 }

@@ -39,6 +39,10 @@ public record ReleaseCommand(
     REPLAN,
     /** Undo the wave's deployment. */
     ROLL_BACK_WAVE,
+    /** Some rollback failed: list the release's targets that still run the new build. */
+    LIST_STRANDED_TARGETS,
+    /** Hold until an operator re-drives the incomplete rollback (or aborts, giving up). */
+    AWAIT_RETRY_ROLLBACK,
     /** Hold until an operator resumes (or aborts). */
     AWAIT_RESUME,
     /** Hold until an operator approves the next wave's tier (or aborts). */
@@ -87,6 +91,14 @@ public record ReleaseCommand(
     return new ReleaseCommand(Type.ROLL_BACK_WAVE, wave, 0, null, null, null);
   }
 
+  static ReleaseCommand listStrandedTargets() {
+    return new ReleaseCommand(Type.LIST_STRANDED_TARGETS, 0, 0, null, null, null);
+  }
+
+  static ReleaseCommand awaitRetryRollback(String reason) {
+    return new ReleaseCommand(Type.AWAIT_RETRY_ROLLBACK, 0, 0, null, null, reason);
+  }
+
   static ReleaseCommand awaitResume(int wave, String reason) {
     return new ReleaseCommand(Type.AWAIT_RESUME, wave, 0, null, null, reason);
   }
@@ -112,6 +124,8 @@ public record ReleaseCommand(
       case EVALUATE_GATE -> "gate evaluation of wave " + wave;
       case REPLAN -> "re-planning before wave " + wave;
       case ROLL_BACK_WAVE -> "rollback of wave " + wave;
+      case LIST_STRANDED_TARGETS -> "listing the targets a failed rollback left on the new build";
+      case AWAIT_RETRY_ROLLBACK -> "operator retry-rollback (" + reason + ")";
       case AWAIT_RESUME -> "operator resume before wave " + wave + " (" + reason + ")";
       case AWAIT_APPROVAL -> "operator approval of tier " + tier.wireName() + " for wave " + wave;
       case FINISH -> "nothing: release " + finalStatus;

@@ -5,6 +5,7 @@ import io.waveguard.workflows.model.OperatorAction;
 import io.waveguard.workflows.model.OperatorCommand;
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.StrandedTargets;
 import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.model.WaveStatus;
 import io.waveguard.workflows.model.WaveSummary;
@@ -38,6 +39,10 @@ public final class ReleaseStateMachine {
      */
     HOLD_AFTER_LAST,
     ROLLBACK,
+    /** Every deployed wave was tried and some rollback failed: list what is still on the build. */
+    ROLLBACK_CHECK,
+    /** Targets still run the new build: wait for an operator's retry-rollback or abort. */
+    ROLLBACK_INCOMPLETE,
     DONE
   }
 
@@ -45,6 +50,7 @@ public final class ReleaseStateMachine {
   private boolean replanBetweenWaves;
   private boolean sequentialGate;
   private boolean pauseHoldsCompletion;
+  private boolean completeRollback;
   private final WaveLedger waves = new WaveLedger();
 
   private Phase phase = Phase.PLANNING;
@@ -52,8 +58,7 @@ public final class ReleaseStateMachine {
   private int extension;
   private int deployingWave;
   private int deployedThrough;
-  private int rollbackCursor;
-  private ReleaseStatus rollbackOutcome;
+  private final RollbackLedger rollback = new RollbackLedger();
   private boolean paused;
   private String pauseReason;
   private final Set<Tier> approvedTiers = EnumSet.noneOf(Tier.class);
@@ -124,6 +129,21 @@ public final class ReleaseStateMachine {
     pauseHoldsCompletion = true;
   }
 
+  /**
+   * A rollback that fails on one wave goes on with the waves below it, then names the targets still
+   * on the new build and waits for an operator's retry-rollback (releases before this change ended
+   * FAILED at the first failed wave). Only before planning.
+   */
+  public void enableCompleteRollback() {
+    if (phase == Phase.DONE) {
+      return;
+    }
+    if (phase != Phase.PLANNING) {
+      throw new IllegalStateException("complete rollback can only be enabled before planning");
+    }
+    completeRollback = true;
+  }
+
   public boolean usesSequentialGate() {
     return sequentialGate;
   }
@@ -141,7 +161,9 @@ public final class ReleaseStateMachine {
               : ReleaseCommand.evaluateGate(wave, extension);
       case REPLAN -> ReleaseCommand.replan(wave);
       case HOLD_AFTER_LAST -> ReleaseCommand.awaitResume(wave, pauseReason);
-      case ROLLBACK -> ReleaseCommand.rollBack(rollbackCursor);
+      case ROLLBACK -> ReleaseCommand.rollBack(rollback.current());
+      case ROLLBACK_CHECK -> ReleaseCommand.listStrandedTargets();
+      case ROLLBACK_INCOMPLETE -> ReleaseCommand.awaitRetryRollback(outcomeReason);
       case DONE -> ReleaseCommand.finish(finalStatus, outcomeReason);
     };
   }
@@ -224,7 +246,7 @@ public final class ReleaseStateMachine {
       changed();
     } else if (phase == Phase.ROLLBACK) {
       // An abort arrived while this wave was deploying: it must be undone too.
-      rollbackCursor = Math.max(rollbackCursor, w);
+      rollback.include(w);
       changed();
     }
   }
@@ -237,7 +259,7 @@ public final class ReleaseStateMachine {
     if (phase == Phase.DEPLOY && wave == w) {
       startRollback(ReleaseStatus.FAILED, "deployment of wave " + w + " failed: " + reason);
     } else if (phase == Phase.ROLLBACK) {
-      rollbackCursor = Math.max(rollbackCursor, w);
+      rollback.include(w);
       changed();
     }
   }
@@ -385,20 +407,77 @@ public final class ReleaseStateMachine {
   }
 
   public void waveRolledBack(int w) {
-    if (phase != Phase.ROLLBACK || rollbackCursor != w) {
+    if (phase != Phase.ROLLBACK || rollback.current() != w) {
       return;
     }
     setWaveStatus(w, WaveStatus.ROLLED_BACK);
-    rollbackCursor--;
-    if (rollbackCursor == 0) {
-      finish(rollbackOutcome, outcomeReason);
+    rollback.undone(w);
+    afterRollbackStep();
+  }
+
+  /**
+   * The wave's rollback failed for good. The waves below it are still tried; once all were, the
+   * release lists the targets left on the new build.
+   */
+  public void rollbackFailed(int w, String reason) {
+    if (phase != Phase.ROLLBACK) {
+      return;
+    }
+    if (!completeRollback) {
+      finish(ReleaseStatus.FAILED, "rollback of wave " + w + " failed: " + reason);
+      return;
+    }
+    if (rollback.current() != w) {
+      return;
+    }
+    setWaveStatus(w, WaveStatus.ROLLBACK_FAILED);
+    rollback.failed(w, reason);
+    afterRollbackStep();
+  }
+
+  private void afterRollbackStep() {
+    if (rollback.current() != 0) {
+      return;
+    }
+    if (rollback.hasFailures()) {
+      phase = Phase.ROLLBACK_CHECK;
+      changed();
+    } else {
+      finish(rollback.outcome(), outcomeReason);
     }
   }
 
-  public void rollbackFailed(int w, String reason) {
-    if (phase == Phase.ROLLBACK) {
-      finish(ReleaseStatus.FAILED, "rollback of wave " + w + " failed: " + reason);
+  /**
+   * After failed rollbacks, the targets that still run the new build. None left (the failures undid
+   * their targets after all) ends the release as if every wave had rolled back.
+   */
+  public void strandedTargetsListed(StrandedTargets stranded) {
+    if (phase != Phase.ROLLBACK_CHECK) {
+      return;
     }
+    rollback.stranded(stranded);
+    if (stranded.isEmpty()) {
+      finish(rollback.outcome(), outcomeReason);
+      return;
+    }
+    holdIncomplete(
+        "rollback incomplete (%s): %s still run the new build"
+            .formatted(rollback.failureSummary(), stranded.describe()));
+  }
+
+  /** The targets left on the new build could not be listed: name the waves instead. */
+  public void strandedTargetsUnknown(String reason) {
+    if (phase == Phase.ROLLBACK_CHECK) {
+      holdIncomplete(
+          "rollback incomplete (%s); the targets still on the new build could not be listed: %s"
+              .formatted(rollback.failureSummary(), reason));
+    }
+  }
+
+  private void holdIncomplete(String reason) {
+    phase = Phase.ROLLBACK_INCOMPLETE;
+    outcomeReason = rollback.reason() + "; " + reason;
+    changed();
   }
 
   // ---- operator commands ----------------------------------------------------------------------
@@ -408,12 +487,17 @@ public final class ReleaseStateMachine {
     if (phase == Phase.DONE) {
       return Optional.of("release is already " + finalStatus);
     }
-    if (phase == Phase.ROLLBACK) {
+    if (phase == Phase.ROLLBACK || phase == Phase.ROLLBACK_CHECK) {
       return Optional.of("release is rolling back");
     }
     if (phase == Phase.WAIT_FOR_TARGETS && action != OperatorAction.ABORT) {
       // Nothing is planned yet, so there is nothing to pause, resume or approve; abort ends it.
       return Optional.of("release is waiting for its targets (" + heldBy + ")");
+    }
+    if (phase == Phase.ROLLBACK_INCOMPLETE) {
+      return action == OperatorAction.RETRY_ROLLBACK || action == OperatorAction.ABORT
+          ? Optional.empty()
+          : Optional.of("release's rollback is incomplete: retry-rollback, or abort to give up");
     }
     return switch (action) {
       case PAUSE -> paused ? Optional.of("release is already paused") : Optional.empty();
@@ -421,6 +505,7 @@ public final class ReleaseStateMachine {
       case APPROVE ->
           awaitingApproval() ? Optional.empty() : Optional.of("no wave is awaiting approval");
       case ABORT -> Optional.empty();
+      case RETRY_ROLLBACK -> Optional.of("no rollback of this release has failed");
     };
   }
 
@@ -455,10 +540,21 @@ public final class ReleaseStateMachine {
         changed();
       }
       case ABORT -> abort("aborted by " + by);
+      case RETRY_ROLLBACK -> {
+        phase = Phase.ROLLBACK;
+        outcomeReason = rollback.reason() + "; rollback retried by " + by;
+        rollback.retry();
+        changed();
+      }
     }
   }
 
   private void abort(String reason) {
+    if (phase == Phase.ROLLBACK_INCOMPLETE) {
+      // Giving up: the release ends, still naming what runs the new build.
+      finish(ReleaseStatus.FAILED, outcomeReason + "; rollback given up, " + reason);
+      return;
+    }
     paused = false;
     int deployed = Math.max(deployedThrough, deployingWave);
     if (deployed == 0) {
@@ -474,7 +570,8 @@ public final class ReleaseStateMachine {
     return switch (phase) {
       case PLANNING -> ReleaseStatus.PLANNING;
       case WAIT_FOR_TARGETS -> ReleaseStatus.WAITING_FOR_TARGETS;
-      case ROLLBACK -> ReleaseStatus.ROLLING_BACK;
+      case ROLLBACK, ROLLBACK_CHECK -> ReleaseStatus.ROLLING_BACK;
+      case ROLLBACK_INCOMPLETE -> ReleaseStatus.ROLLBACK_INCOMPLETE;
       case DONE -> finalStatus;
       case HOLD_AFTER_LAST -> ReleaseStatus.PAUSED;
       default -> {
@@ -496,7 +593,18 @@ public final class ReleaseStateMachine {
 
   /** The wave the release is working on (the one being rolled back while rolling back). */
   public int currentWave() {
-    return phase == Phase.ROLLBACK ? rollbackCursor : wave;
+    return phase == Phase.ROLLBACK ? rollback.current() : wave;
+  }
+
+  /** True once the release is undoing its waves: a deploy still running should stop. */
+  public boolean isRollingBackOrDone() {
+    return phase == Phase.ROLLBACK || phase == Phase.ROLLBACK_CHECK || phase == Phase.DONE;
+  }
+
+  /** What a rollback left on the new build; empty unless a rollback failed. */
+  public StrandedTargets strandedTargets() {
+    StrandedTargets stranded = rollback.stranded();
+    return stranded == null ? StrandedTargets.NONE : stranded;
   }
 
   public List<WaveSummary> waves() {
@@ -547,9 +655,8 @@ public final class ReleaseStateMachine {
 
   private void startRollback(ReleaseStatus outcome, String reason) {
     phase = Phase.ROLLBACK;
-    rollbackOutcome = outcome;
     outcomeReason = reason;
-    rollbackCursor = Math.max(deployedThrough, deployingWave);
+    rollback.begin(outcome, reason, Math.max(deployedThrough, deployingWave));
     paused = false;
     changed();
   }

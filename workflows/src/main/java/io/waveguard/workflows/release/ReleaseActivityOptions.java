@@ -1,5 +1,6 @@
 package io.waveguard.workflows.release;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.waveguard.workflows.activities.ActivityErrors;
@@ -29,18 +30,24 @@ final class ReleaseActivityOptions {
   /**
    * A wave can hold thousands of targets and real deployers are slow, so the deploy gets half an
    * hour; the heartbeat catches a dead worker within a minute and the retry resumes where the
-   * heartbeat said it was.
+   * heartbeat said it was. An abort's cancellation is waited for until the activity has stopped, so
+   * the rollback that follows never races a deploy call still in flight; once a rollback has begun,
+   * no attempt may deploy again (the fence answers ROLLBACK_FENCED).
    */
   static final ActivityOptions DEPLOY =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(30))
           .setHeartbeatTimeout(Duration.ofMinutes(1))
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .setRetryOptions(
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofSeconds(2))
                   .setMaximumInterval(Duration.ofMinutes(2))
                   .setMaximumAttempts(8)
-                  .setDoNotRetry(ActivityErrors.DEPLOY_REJECTED, ActivityErrors.PLAN_NOT_FOUND)
+                  .setDoNotRetry(
+                      ActivityErrors.DEPLOY_REJECTED,
+                      ActivityErrors.PLAN_NOT_FOUND,
+                      ActivityErrors.ROLLBACK_FENCED)
                   .build())
           .build();
 
@@ -53,6 +60,21 @@ final class ReleaseActivityOptions {
                   .setMaximumInterval(Duration.ofMinutes(2))
                   .setMaximumAttempts(30)
                   .setDoNotRetry(ActivityErrors.DEPLOY_REJECTED, ActivityErrors.PLAN_NOT_FOUND)
+                  .build())
+          .build();
+
+  /**
+   * Listing what a failed rollback left behind is one query; it retries a while (the database may
+   * be what failed) and then lets the release name the failed waves instead.
+   */
+  static final ActivityOptions LIST_STRANDED =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(20)
                   .build())
           .build();
 

@@ -1,6 +1,7 @@
 package io.waveguard.workflows.release;
 
 import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.workflows.model.StrandedTargets;
 import io.waveguard.workflows.model.Strategy;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * @param waitingFor what the release needs before it can move on, in words
  * @param pauseReason why it is paused; null unless paused
  * @param outcomeReason why it ended or is rolling back; null while it runs normally
+ * @param strandedTargets targets a failed rollback left on the new build; none otherwise
  */
 public record ReleaseState(
     String releaseId,
@@ -23,4 +25,5 @@ public record ReleaseState(
     String pauseReason,
     String outcomeReason,
     List<WaveView> waves,
-    List<OperatorCommandRecord> commands) {}
+    List<OperatorCommandRecord> commands,
+    StrandedTargets strandedTargets) {}

@@ -37,6 +37,7 @@ final class ReleaseStateView {
         machine.pauseReason(),
         machine.outcomeReason(),
         waves,
-        List.copyOf(commands));
+        List.copyOf(commands),
+        machine.strandedTargets());
   }
 }

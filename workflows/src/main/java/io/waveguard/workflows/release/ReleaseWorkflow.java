@@ -46,6 +46,12 @@ public interface ReleaseWorkflow {
   @UpdateValidatorMethod(updateName = "abort")
   void validateAbort(OperatorCommand command);
 
+  @UpdateMethod(name = "retry-rollback")
+  ReleaseState retryRollback(OperatorCommand command);
+
+  @UpdateValidatorMethod(updateName = "retry-rollback")
+  void validateRetryRollback(OperatorCommand command);
+
   /** Abort without a worker: a signal is stored by the server and applied when a worker runs. */
   @SignalMethod(name = "abortRequested")
   void requestAbort(OperatorCommand command);

@@ -2,6 +2,8 @@ package io.waveguard.workflows.release;
 
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
@@ -19,6 +21,7 @@ import io.waveguard.workflows.activities.ReplanRequest;
 import io.waveguard.workflows.activities.ReplanResult;
 import io.waveguard.workflows.activities.TargetsHeld;
 import io.waveguard.workflows.activities.TrustActivities;
+import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
 import io.waveguard.workflows.model.GateResult;
 import io.waveguard.workflows.model.OperatorAction;
@@ -32,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 
 /**
@@ -67,6 +71,19 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   static final String PAUSE_BEFORE_COMPLETION_CHANGE = "pause-before-completion";
 
   /**
+   * Change id of the rollback that goes all the way: from version 1 a failed wave's rollback no
+   * longer ends the release; every deployed wave is tried, the targets left on the new build are
+   * named, and the release waits for a retry-rollback.
+   */
+  static final String COMPLETE_ROLLBACK_CHANGE = "complete-rollback";
+
+  /**
+   * Change id of the abort that stops a deploy: from version 1 a deploy runs in a cancellation
+   * scope that an abort cancels; the activity notices through its heartbeat.
+   */
+  static final String CANCELLABLE_DEPLOY_CHANGE = "cancellable-deploy";
+
+  /**
    * Change id of exclusive targets: from version 1 planning claims the targets (another running
    * release's targets make the release fail, or wait when its policy says so) and a finished
    * release lets go of them. Histories recorded before it neither wait nor release.
@@ -87,6 +104,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final List<OperatorCommandRecord> commands = new ArrayList<>();
   private final ReleaseStatePublisher publisher = new ReleaseStatePublisher();
   private ReadModelWriter readModel;
+  private boolean cancellableDeploy;
   private boolean targetHolds;
 
   /** Runs before any handler, so an update or signal never finds the release uninitialised. */
@@ -115,6 +133,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (Workflow.getVersion(PAUSE_BEFORE_COMPLETION_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       machine.enablePauseBeforeCompletion();
     }
+    if (Workflow.getVersion(COMPLETE_ROLLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      machine.enableCompleteRollback();
+    }
+    cancellableDeploy =
+        Workflow.getVersion(CANCELLABLE_DEPLOY_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     targetHolds = Workflow.getVersion(TARGET_HOLDS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     publisher.start(spec);
     ReleaseCommand command = machine.next();
@@ -149,7 +172,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       case EVALUATE_GATE -> evaluateGate(command);
       case REPLAN -> replan(command.wave());
       case ROLL_BACK_WAVE -> rollBack(command.wave());
-      case AWAIT_RESUME, AWAIT_APPROVAL -> awaitOperator();
+      case LIST_STRANDED_TARGETS -> listStrandedTargets();
+      case AWAIT_RESUME, AWAIT_APPROVAL, AWAIT_RETRY_ROLLBACK -> awaitOperator();
       case FINISH -> throw new IllegalStateException("FINISH is not executed");
     }
   }
@@ -227,8 +251,30 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             ReleaseActivityOptions.withSummary(
                 ReleaseActivityOptions.DEPLOY,
                 "deploy wave %d: %d targets".formatted(wave, waveSize(wave))));
+    if (!cancellableDeploy) {
+      try {
+        deployer.deployWave(waveRequest(wave));
+        machine.waveDeployed(wave);
+      } catch (ActivityFailure failure) {
+        machine.deployFailed(wave, rootMessage(failure));
+      }
+      return;
+    }
+    // An abort must not wait for every batch: it cancels the scope, the activity notices at its
+    // next heartbeat and stops, and only then does the rollback (which covers every target the
+    // deploy touched) begin, so no deploy call can overtake it.
+    AtomicReference<Promise<WaveDeployment>> started = new AtomicReference<>();
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () -> started.set(Async.function(deployer::deployWave, waveRequest(wave))));
+    scope.run();
+    Promise<WaveDeployment> deployment = started.get();
+    Workflow.await(() -> deployment.isCompleted() || machine.isRollingBackOrDone());
+    if (!deployment.isCompleted()) {
+      scope.cancel("release is rolling back: " + machine.outcomeReason());
+    }
     try {
-      deployer.deployWave(waveRequest(wave));
+      deployment.get();
       machine.waveDeployed(wave);
     } catch (ActivityFailure failure) {
       machine.deployFailed(wave, rootMessage(failure));
@@ -356,6 +402,21 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
   }
 
+  /** After failed rollbacks: what is still on the new build (history and audit log keep it). */
+  private void listStrandedTargets() {
+    DeploymentActivities deployer =
+        Workflow.newActivityStub(
+            DeploymentActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.LIST_STRANDED,
+                "list the targets a failed rollback left on %s".formatted(spec.version())));
+    try {
+      machine.strandedTargetsListed(deployer.listStrandedTargets(spec.releaseId()));
+    } catch (ActivityFailure failure) {
+      machine.strandedTargetsUnknown(rootMessage(failure));
+    }
+  }
+
   private void awaitOperator() {
     int seen = machine.revision();
     Workflow.await(() -> machine.revision() != seen);
@@ -401,6 +462,16 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   @Override
   public void validateAbort(OperatorCommand command) {
     validate(OperatorAction.ABORT, command);
+  }
+
+  @Override
+  public ReleaseState retryRollback(OperatorCommand command) {
+    return accept(OperatorAction.RETRY_ROLLBACK, command);
+  }
+
+  @Override
+  public void validateRetryRollback(OperatorCommand command) {
+    validate(OperatorAction.RETRY_ROLLBACK, command);
   }
 
   @Override

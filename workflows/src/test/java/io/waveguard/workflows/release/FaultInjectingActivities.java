@@ -1,5 +1,7 @@
 package io.waveguard.workflows.release;
 
+import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCanceledException;
 import io.temporal.failure.ApplicationFailure;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
@@ -17,6 +19,10 @@ import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
 import io.waveguard.workflows.model.GateResult;
 import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.StrandedTargets;
+import io.waveguard.workflows.model.Target;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
@@ -33,20 +39,44 @@ final class FaultInjectingActivities
 
   static final String REPLAN_FAILURE = "trust store unavailable";
   static final String OUTCOME_FAILURE = "outcome store unavailable";
+  static final String ROLLBACK_FAILURE = "deployer answered 403: rollback not allowed";
 
   private final InMemoryReleaseActivities.Fleet fleet;
   private final InMemoryReleaseActivities delegate;
   private volatile IntPredicate replanFails = wave -> false;
   private volatile boolean outcomeFails;
+  private volatile IntPredicate rollbackFails = wave -> false;
+  private volatile Duration perTargetDeploy;
 
   FaultInjectingActivities(InMemoryReleaseActivities.Fleet fleet) {
+    this(fleet, new InMemoryReleaseActivities(fleet));
+  }
+
+  /** Faults on top of a scripted delegate (gate verdicts, holds) over the same fleet. */
+  FaultInjectingActivities(
+      InMemoryReleaseActivities.Fleet fleet, InMemoryReleaseActivities delegate) {
     this.fleet = fleet;
-    this.delegate = new InMemoryReleaseActivities(fleet);
+    this.delegate = delegate;
   }
 
   /** Makes re-planning before the matching waves fail for good. */
   FaultInjectingActivities failReplanBefore(IntPredicate nextWave) {
     this.replanFails = nextWave;
+    return this;
+  }
+
+  /** Makes rolling back the matching waves fail for good, until changed again. */
+  FaultInjectingActivities failRollbackOf(IntPredicate wave) {
+    this.rollbackFails = wave;
+    return this;
+  }
+
+  /**
+   * Makes deploys slow: one target at a time, a heartbeat before each, so a cancelled attempt stops
+   * part-way ("deploy-target:ID" per target, "deploy-cancelled:N" when it stops).
+   */
+  FaultInjectingActivities deployOneTargetAt(Duration pause) {
+    this.perTargetDeploy = pause;
     return this;
   }
 
@@ -77,12 +107,43 @@ final class FaultInjectingActivities
 
   @Override
   public WaveDeployment deployWave(WaveRequest request) {
-    return delegate.deployWave(request);
+    Duration pause = perTargetDeploy;
+    if (pause == null) {
+      return delegate.deployWave(request);
+    }
+    fleet.calls.add("deploy:" + request.wave());
+    List<Target> targets = fleet.plans.get(request.releaseId()).get(request.wave() - 1).targets();
+    int done = 0;
+    try {
+      for (Target target : targets) {
+        Activity.getExecutionContext().heartbeat(done);
+        Thread.sleep(pause.toMillis());
+        fleet.deployCounts.merge(target.id(), 1, Integer::sum);
+        fleet.calls.add("deploy-target:" + target.id());
+        done++;
+      }
+    } catch (ActivityCanceledException cancelled) {
+      fleet.calls.add("deploy-cancelled:" + request.wave());
+      throw cancelled;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return new WaveDeployment(request.wave(), targets.size(), done, 0);
   }
 
   @Override
   public WaveDeployment rollBackWave(WaveRequest request) {
+    if (rollbackFails.test(request.wave())) {
+      fleet.calls.add("rollback-failed:" + request.wave());
+      throw ApplicationFailure.newNonRetryableFailure(ROLLBACK_FAILURE, "DEPLOY_REJECTED");
+    }
     return delegate.rollBackWave(request);
+  }
+
+  @Override
+  public StrandedTargets listStrandedTargets(String releaseId) {
+    return delegate.listStrandedTargets(releaseId);
   }
 
   @Override

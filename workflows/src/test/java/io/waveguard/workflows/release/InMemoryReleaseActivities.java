@@ -21,6 +21,7 @@ import io.waveguard.workflows.model.CohortStats;
 import io.waveguard.workflows.model.GateResult;
 import io.waveguard.workflows.model.GateVerdict;
 import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.workflows.model.StrandedTargets;
 import io.waveguard.workflows.model.Target;
 import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.policy.PlannedWave;
@@ -191,6 +192,20 @@ final class InMemoryReleaseActivities
     List<Target> targets = wave(request);
     targets.forEach(t -> fleet.rollbackCounts.merge(t.id(), 1, Integer::sum));
     return new WaveDeployment(request.wave(), targets.size(), targets.size(), 0);
+  }
+
+  /** Targets deployed more often than rolled back, in the fleet's order. */
+  @Override
+  public StrandedTargets listStrandedTargets(String releaseId) {
+    fleet.calls.add("list-stranded");
+    return StrandedTargets.of(
+        fleet.targets.stream()
+            .map(Target::id)
+            .filter(
+                id ->
+                    fleet.deployCounts.getOrDefault(id, 0)
+                        > fleet.rollbackCounts.getOrDefault(id, 0))
+            .toList());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.waveguard.workflows.release;
 
+import io.temporal.worker.WorkerOptions;
 import io.waveguard.workflows.model.GateVerdict;
 import io.waveguard.workflows.model.OperatorCommand;
 import io.waveguard.workflows.model.ReleasePolicy;
@@ -99,6 +100,44 @@ public final class ReleaseHistoryRecorder {
           release.pause(new OperatorCommand("alice", "holding for the change board"));
           temporal.env.sleep(Duration.ofMinutes(30));
           release.resume(new OperatorCommand("alice", "change board approved"));
+        });
+    // complete-rollback version 1: a failed wave rollback goes on below, then retry-rollback.
+    InMemoryReleaseActivities.Fleet halfUndone = InMemoryReleaseActivities.Fleet.ofTiers(5);
+    FaultInjectingActivities rollbackFails =
+        new FaultInjectingActivities(
+                halfUndone,
+                new InMemoryReleaseActivities(halfUndone)
+                    .sequentialVerdicts(
+                        (wave, period, tier) -> wave == 3 ? GateVerdict.FAIL : GateVerdict.PASS))
+            .failRollbackOf(wave -> wave == 2);
+    recordWith(
+        dir,
+        "rollback-incomplete-retried",
+        rollbackFails,
+        WorkerOptions.getDefaultInstance(),
+        Strategy.TRUST_WEIGHTED,
+        SEQUENTIAL,
+        (temporal, release) -> {
+          while (release.state().status() != ReleaseStatus.ROLLBACK_INCOMPLETE) {
+            temporal.env.sleep(Duration.ofMinutes(1));
+          }
+          rollbackFails.failRollbackOf(wave -> false);
+          release.retryRollback(new OperatorCommand("carol", "deploy webhook token rotated"));
+        });
+    // cancellable-deploy version 1: an abort cancels the deploy in flight, then rolls back.
+    InMemoryReleaseActivities.Fleet slowFleet = InMemoryReleaseActivities.Fleet.ofTiers(5);
+    recordWith(
+        dir,
+        "abort-cancels-deploy",
+        new FaultInjectingActivities(slowFleet).deployOneTargetAt(Duration.ofMillis(200)),
+        WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(50)).build(),
+        Strategy.ALL_AT_ONCE,
+        SEQUENTIAL,
+        (temporal, release) -> {
+          while (slowFleet.calls.stream().noneMatch(c -> c.startsWith("deploy-target:"))) {
+            Thread.onSpinWait();
+          }
+          release.abort(new OperatorCommand("dave", "wrong build tagged"));
         });
     // target-holds version 1: a release that waits for targets another release holds.
     recordWaitingForTargets(dir, "target-holds-waited");
@@ -206,14 +245,34 @@ public final class ReleaseHistoryRecorder {
       ReleasePolicy policy,
       Operator operator)
       throws IOException {
+    recordWith(
+        dir,
+        name,
+        activities,
+        WorkerOptions.getDefaultInstance(),
+        Strategy.TRUST_WEIGHTED,
+        policy,
+        operator);
+  }
+
+  private static void recordWith(
+      Path dir,
+      String name,
+      Object activities,
+      WorkerOptions options,
+      Strategy strategy,
+      ReleasePolicy policy,
+      Operator operator)
+      throws IOException {
     Path file = dir.resolve(name + ".json");
     if (Files.exists(file)) {
       System.out.println("kept " + file + " (histories are never re-recorded)");
       return;
     }
-    try (ReleaseTestEnvironment temporal = new ReleaseTestEnvironment().start(activities)) {
+    try (ReleaseTestEnvironment temporal =
+        new ReleaseTestEnvironment().start(activities, options)) {
       ReleaseWorkflow release =
-          temporal.startRelease(ReleaseTestEnvironment.spec(name, Strategy.TRUST_WEIGHTED, policy));
+          temporal.startRelease(ReleaseTestEnvironment.spec(name, strategy, policy));
       operator.act(temporal, release);
       String workflowId = "release-" + name;
       temporal.client().newUntypedWorkflowStub(workflowId).getResult(ReleaseState.class);

@@ -60,6 +60,8 @@ class ReleaseReplayTest {
         "sequential-tier-entry-hold",
         "async-read-model-rolled-back",
         "pause-before-completion",
+        "rollback-incomplete-retried",
+        "abort-cancels-deploy",
         "target-holds-waited"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {

@@ -5,6 +5,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.Strategy;
@@ -26,7 +27,12 @@ final class ReleaseTestEnvironment implements AutoCloseable {
 
   /** Registers the workflow and the given activities on the test queue and starts the server. */
   ReleaseTestEnvironment start(Object activities) {
-    Worker worker = env.newWorker(TASK_QUEUE);
+    return start(activities, WorkerOptions.getDefaultInstance());
+  }
+
+  /** Like {@link #start(Object)}, with the worker's own options (heartbeat throttling, ...). */
+  ReleaseTestEnvironment start(Object activities, WorkerOptions options) {
+    Worker worker = env.newWorker(TASK_QUEUE, options);
     worker.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
     env.start();

@@ -18,6 +18,13 @@ public class PrometheusConfiguration {
   /** The label that carries target ids in every query's result. */
   @JsonProperty public String targetLabel = PrometheusSettings.DEFAULT_TARGET_LABEL;
 
+  /**
+   * The label that carries the build a series was measured on; empty when series carry none. Set,
+   * every default query keeps it, and series of another build than Waveguard deployed on the target
+   * are not credited to the release.
+   */
+  @JsonProperty public String versionLabel;
+
   @JsonProperty public Duration queryTimeout = Duration.seconds(5);
   @JsonProperty public Duration rangeStep = Duration.seconds(60);
   @JsonProperty public Duration staleAfter = Duration.minutes(5);
@@ -30,7 +37,9 @@ public class PrometheusConfiguration {
   @JsonProperty public String freshnessQuery;
 
   public PrometheusSettings toSettings() {
-    PrometheusSettings defaults = PrometheusSettings.defaults(URI.create(url), targetLabel);
+    String version = versionLabel == null || versionLabel.isBlank() ? null : versionLabel;
+    PrometheusSettings defaults =
+        PrometheusSettings.defaults(URI.create(url), targetLabel, version);
     return new PrometheusSettings(
         defaults.baseUrl(),
         or(requestsQuery, defaults.requestsQuery()),
@@ -42,7 +51,8 @@ public class PrometheusConfiguration {
         targetLabel,
         java.time.Duration.ofMillis(queryTimeout.toMilliseconds()),
         java.time.Duration.ofMillis(rangeStep.toMilliseconds()),
-        java.time.Duration.ofMillis(staleAfter.toMilliseconds()));
+        java.time.Duration.ofMillis(staleAfter.toMilliseconds()),
+        version);
   }
 
   private static String or(String configured, String fallback) {

@@ -8,10 +8,12 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.temporal.client.WorkflowClient;
 import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.Database;
 import io.waveguard.activities.db.ReleaseDao;
 import io.waveguard.activities.db.TargetDao;
+import io.waveguard.activities.db.TargetHoldDao;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.deploy.Deployer;
@@ -23,10 +25,12 @@ import io.waveguard.activities.release.PlanningActivitiesImpl;
 import io.waveguard.activities.release.ReleasePlanner;
 import io.waveguard.activities.release.ReleaseRecordActivitiesImpl;
 import io.waveguard.activities.release.ReplanStep;
+import io.waveguard.activities.release.TemporalReleaseLiveness;
 import io.waveguard.activities.release.TrustActivitiesImpl;
 import io.waveguard.activities.telemetry.FaultModel;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.telemetry.SimulatedTelemetrySource;
+import io.waveguard.activities.telemetry.TargetVersions;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.activities.telemetry.prometheus.PrometheusTelemetrySource;
 import io.waveguard.activities.trust.TrustEngine;
@@ -41,6 +45,7 @@ import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.core.ReleaseService;
+import io.waveguard.api.core.TargetHoldCheck;
 import io.waveguard.api.core.TargetSelection;
 import io.waveguard.api.db.KnownTargetsDao;
 import io.waveguard.api.errors.ErrorHandling;
@@ -130,7 +135,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
               new ReleaseWorker(
                   temporal.client(),
                   temporalConfig.getTaskQueue(),
-                  activities(config, jdbi, telemetry, trust),
+                  activities(config, jdbi, telemetry, trust, temporal.client()),
                   Duration.ofMillis(config.getWorker().getShutdownTimeout().toMilliseconds()),
                   config.getWorker().isStickyExecution(),
                   Duration.ofMillis(config.getWorker().getHeartbeatThrottle().toMilliseconds())));
@@ -180,7 +185,10 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
                 new TargetSelection(
                     jdbi.onDemand(TargetDao.class),
                     trust.settings().planning(),
-                    config.getLimits().getMaxWavesPerRelease())));
+                    config.getLimits().getMaxWavesPerRelease()),
+                new TargetHoldCheck(
+                    jdbi.onDemand(TargetHoldDao.class),
+                    new TemporalReleaseLiveness(temporal.client()))));
     environment
         .jersey()
         .register(
@@ -222,7 +230,11 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
 
   /** The activity implementations a worker registers, with the configured deployer. */
   private static List<Object> activities(
-      WaveguardConfiguration config, Jdbi jdbi, TelemetrySource telemetry, TrustEngine trust) {
+      WaveguardConfiguration config,
+      Jdbi jdbi,
+      TelemetrySource telemetry,
+      TrustEngine trust,
+      WorkflowClient client) {
     DeployerConfiguration deployerConfig = config.getDeployer();
     Deployer deployer =
         switch (deployerConfig.getType()) {
@@ -234,7 +246,10 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
         };
     return List.of(
         new PlanningActivitiesImpl(
-            jdbi, new ReleasePlanner(trust), new ReplanStep(jdbi, trust, telemetry)),
+            jdbi,
+            new ReleasePlanner(trust),
+            new ReplanStep(jdbi, trust, telemetry),
+            new TemporalReleaseLiveness(client)),
         new DeploymentActivitiesImpl(jdbi, deployer),
         new GateActivitiesImpl(
             jdbi,
@@ -251,7 +266,9 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
           new SimulatedTelemetrySource(
               jdbi, new FaultModel(), config.getRequestsPerTargetPerMinute());
       case PUSH -> new PushTelemetrySource(jdbi);
-      case PROMETHEUS -> new PrometheusTelemetrySource(config.getPrometheus().toSettings());
+      case PROMETHEUS ->
+          new PrometheusTelemetrySource(
+              config.getPrometheus().toSettings(), TargetVersions.of(jdbi));
     };
   }
 }

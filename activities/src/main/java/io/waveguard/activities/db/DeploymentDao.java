@@ -170,24 +170,23 @@ public interface DeploymentDao {
   List<String> pendingTargets(@Bind("releaseId") String releaseId);
 
   /**
-   * The version a target runs now: the newest release deployed there and not rolled back, or null
-   * when it runs its baseline.
+   * The version the target ran at the instant, as the release that held it then deployed it: its
+   * newest confirmed deployment not rolled back by then, unless a later rollback of an older
+   * release overwrote it (see {@code deployed_version_at} in V5); null on its baseline. Not "newest
+   * deployed_at": a deployment two releases shared is credited to neither once one of them rolled
+   * back.
    */
-  @SqlQuery(
-      """
-      SELECT version FROM deployments
-      WHERE target_id = :targetId AND state = 'DEPLOYED'
-      ORDER BY deployed_at DESC NULLS LAST, updated_at DESC LIMIT 1
-      """)
-  String currentVersion(@Bind("targetId") String targetId);
+  @SqlQuery("SELECT deployed_version_at(:targetId, :at)")
+  String versionAt(@Bind("targetId") String targetId, @Bind("at") Timestamp at);
 
   /** For each target that ran a release at the instant, that release's version. */
   @SqlQuery(
       """
-      SELECT DISTINCT ON (target_id) target_id, version FROM deployments
-      WHERE target_id = ANY(:targetIds) AND deployed_at <= :at
-        AND (rolled_back_at IS NULL OR rolled_back_at > :at)
-      ORDER BY target_id, deployed_at DESC
+      SELECT target_id, version
+      FROM (SELECT id AS target_id, deployed_version_at(id, :at) AS version
+            FROM unnest(:targetIds) AS id) v
+      WHERE version IS NOT NULL
+      ORDER BY target_id
       """)
   List<TargetVersion> versionsAt(@Bind("targetIds") String[] targetIds, @Bind("at") Timestamp at);
 
@@ -196,7 +195,32 @@ public interface DeploymentDao {
     if (targetIds.isEmpty()) {
       return Map.of();
     }
-    return versionsAt(targetIds.toArray(String[]::new), Timestamp.from(at)).stream()
+    return versionsAt(targetIds.stream().distinct().toArray(String[]::new), Timestamp.from(at))
+        .stream()
         .collect(Collectors.toMap(TargetVersion::targetId, TargetVersion::version));
   }
+
+  /**
+   * When each deployed target of the release ran the release's build: from its confirmed deploy
+   * until its rollback, another release's deploy there, or a rollback of an older release that
+   * overwrote it, whichever came first ({@code until} null: it still runs it). Telemetry outside
+   * the window belongs to another release, so outcome feedback never counts it twice.
+   */
+  @SqlQuery(
+      """
+      SELECT d.target_id, d.wave, d.deployed_at AS from_at,
+             least(d.rolled_back_at,
+                   (SELECT min(o.deployed_at) FROM deployments o
+                    WHERE o.target_id = d.target_id AND o.release_id <> d.release_id
+                      AND o.deployed_at > d.deployed_at),
+                   (SELECT min(o.rolled_back_at) FROM deployments o
+                    WHERE o.target_id = d.target_id AND o.release_id <> d.release_id
+                      AND o.deployed_at < d.deployed_at AND o.rolled_back_at > d.deployed_at))
+                 AS until_at
+      FROM deployments d
+      WHERE d.release_id = :releaseId AND d.deployed_at IS NOT NULL
+      ORDER BY d.wave, d.target_id
+      """)
+  @RegisterConstructorMapper(AttributionWindow.class)
+  List<AttributionWindow> attributionWindows(@Bind("releaseId") String releaseId);
 }

@@ -11,19 +11,24 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Pushed telemetry: stored per target and window, aggregated per cohort for gates. */
+/**
+ * Pushed telemetry: stored per target and window, aggregated per cohort for gates. Every read
+ * leaves out samples labelled with another build than the one the target ran at the time ({@code
+ * sample_matches_version}), so a stale agent's numbers are never credited to a release.
+ */
 public interface TelemetryDao {
 
   /** Stores samples; a window sent again replaces the earlier copy (pushers retry). */
   @SqlBatch(
       """
       INSERT INTO telemetry_samples (target_id, window_start, window_end, requests, errors,
-                                     latency_p99_ms, crashes)
-      VALUES (:targetId, :windowStart, :windowEnd, :requests, :errors, :latencyP99Ms, :crashes)
+                                     latency_p99_ms, crashes, version)
+      VALUES (:targetId, :windowStart, :windowEnd, :requests, :errors, :latencyP99Ms, :crashes,
+              :version)
       ON CONFLICT (target_id, window_start) DO UPDATE SET
         window_end = EXCLUDED.window_end, requests = EXCLUDED.requests,
         errors = EXCLUDED.errors, latency_p99_ms = EXCLUDED.latency_p99_ms,
-        crashes = EXCLUDED.crashes, received_at = now()
+        crashes = EXCLUDED.crashes, version = EXCLUDED.version, received_at = now()
       """)
   void upsert(@BindMethods List<TelemetrySample> samples);
 
@@ -35,6 +40,7 @@ public interface TelemetryDao {
              coalesce(sum(errors), 0) AS errors
       FROM telemetry_samples
       WHERE target_id = ANY(:targetIds) AND window_start >= :from AND window_start < :to
+        AND (version IS NULL OR sample_matches_version(target_id, window_start, version))
       """)
   @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(CohortStats.class)
   CohortStats aggregate(
@@ -65,6 +71,7 @@ public interface TelemetryDao {
                       FILTER (WHERE latency_p99_ms IS NOT NULL), '{}') AS latencies
       FROM telemetry_samples
       WHERE target_id = ANY(:targetIds) AND window_start >= :from AND window_start < :to
+        AND (version IS NULL OR sample_matches_version(target_id, window_start, version))
       GROUP BY target_id
       """)
   @org.jdbi.v3.sqlobject.config.RegisterRowMapper(TargetTelemetryMapper.class)
@@ -104,6 +111,7 @@ public interface TelemetryDao {
                  FILTER (WHERE window_start < :h) AS baseline_p99
       FROM telemetry_samples
       WHERE target_id = ANY(:targetIds) AND window_start >= :b AND window_start < :to
+        AND (version IS NULL OR sample_matches_version(target_id, window_start, version))
       GROUP BY target_id
       HAVING count(*) FILTER (WHERE window_start >= :h) > 0
       """)

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * in {@code deployments} with the reason for its placement. Later calls for the same release return
  * the stored plan, so a retry never reorders targets even if the fleet or its trust changed in
  * between. Re-plans between waves go to {@link ReplanStep}.
+ *
+ * <p>The plan's transaction first claims the selected targets ({@link TargetHolds}): a target
+ * another running release holds fails planning with {@code TARGETS_HELD} and stores nothing, so two
+ * concurrent releases can never both plan a target.
  */
 public final class PlanningActivitiesImpl implements PlanningActivities {
 
@@ -38,11 +42,22 @@ public final class PlanningActivitiesImpl implements PlanningActivities {
   private final Jdbi jdbi;
   private final ReleasePlanner planner;
   private final ReplanStep replans;
+  private final TargetHolds holds;
 
-  public PlanningActivitiesImpl(Jdbi jdbi, ReleasePlanner planner, ReplanStep replans) {
+  /**
+   * @param liveness tells a running holder from one whose workflow closed without letting go
+   */
+  public PlanningActivitiesImpl(
+      Jdbi jdbi, ReleasePlanner planner, ReplanStep replans, ReleaseLiveness liveness) {
     this.jdbi = jdbi;
     this.planner = planner;
     this.replans = replans;
+    this.holds = new TargetHolds(liveness);
+  }
+
+  /** Holders judged by the read model (tests and tools without Temporal). */
+  public PlanningActivitiesImpl(Jdbi jdbi, ReleasePlanner planner, ReplanStep replans) {
+    this(jdbi, planner, replans, ReleaseLiveness.ofReadModel(jdbi));
   }
 
   @Override
@@ -54,6 +69,13 @@ public final class PlanningActivitiesImpl implements PlanningActivities {
   PlanSummary planAt(ReleaseSpec spec, Instant now) {
     return jdbi.inTransaction(
         handle -> stored(handle, spec.releaseId()).orElseGet(() -> createPlan(handle, spec, now)));
+  }
+
+  @Override
+  public int releaseTargets(String releaseId) {
+    int released = jdbi.inTransaction(handle -> TargetHolds.releaseAll(handle, releaseId));
+    log.info("release {} let go of {} targets", releaseId, released);
+    return released;
   }
 
   @Override
@@ -77,6 +99,8 @@ public final class PlanningActivitiesImpl implements PlanningActivities {
               .formatted(spec.releaseId(), spec.service()),
           ActivityErrors.NO_TARGETS);
     }
+    // Before trust is scored and recorded: a release that cannot have its targets leaves no trace.
+    holds.claim(handle, spec.releaseId(), targets.stream().map(Target::id).toList(), now);
     TrustPlan plan = planner.planAndRecord(spec, targets, now);
     List<PlannedWave> waves = plan.waves();
     String planId = planIdFor(spec.releaseId());

@@ -1,11 +1,11 @@
 package io.waveguard.activities.release;
 
 import io.temporal.activity.Activity;
+import io.waveguard.activities.db.AttributionWindow;
 import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.OutcomeRow;
 import io.waveguard.activities.db.TargetDao;
-import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TelemetrySource;
@@ -21,10 +21,10 @@ import io.waveguard.workflows.policy.trust.OutcomeAttribution.Attribution;
 import io.waveguard.workflows.policy.trust.OutcomeAttribution.Evidence;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -51,10 +51,8 @@ public final class TrustActivitiesImpl implements TrustActivities {
   }
 
   OutcomeSummary recordAt(OutcomeRequest request, Instant now) {
-    List<TargetDeployment> ran =
-        jdbi.withExtension(DeploymentDao.class, dao -> dao.release(request.releaseId())).stream()
-            .filter(d -> d.deployedAt() != null)
-            .toList();
+    List<AttributionWindow> ran =
+        jdbi.withExtension(DeploymentDao.class, dao -> dao.attributionWindows(request.releaseId()));
     List<Evidence> evidence = evidence(ran, now);
     OutcomeAttribution attribution = new OutcomeAttribution(trust.settings().attribution());
     double effect = attribution.releaseEffect(evidence);
@@ -95,32 +93,36 @@ public final class TrustActivitiesImpl implements TrustActivities {
         jdbi.withExtension(
             TrustDao.class, dao -> dao.hasSnapshots(request.releaseId(), TrustCause.OUTCOME));
     if (!ran.isEmpty() && !snapshotted) {
-      List<String> ids = ran.stream().map(TargetDeployment::targetId).toList();
+      List<String> ids = ran.stream().map(AttributionWindow::targetId).toList();
       List<Target> targets = jdbi.withExtension(TargetDao.class, dao -> dao.findAll(ids));
       trust.scoreAndRecord(targets, now, TrustCause.outcome(request.releaseId()));
     }
     return summary;
   }
 
-  /** Each target's telemetry from its deploy until its rollback (or now), one query per wave. */
-  private List<Evidence> evidence(List<TargetDeployment> ran, Instant now) {
-    Map<Integer, List<TargetDeployment>> byWave = new TreeMap<>();
-    ran.forEach(d -> byWave.computeIfAbsent(d.wave(), w -> new ArrayList<>()).add(d));
+  /**
+   * Each target's telemetry while it ran this release's build: from its deploy until its rollback,
+   * until another release replaced the build there (that release's telemetry is its own), or now.
+   * One query per wave and window end, so a wave that ended together is read together.
+   */
+  private List<Evidence> evidence(List<AttributionWindow> ran, Instant now) {
+    Map<WaveWindow, List<AttributionWindow>> groups = new LinkedHashMap<>();
+    for (AttributionWindow w : ran) {
+      Instant end = w.until() == null || w.until().isAfter(now) ? now : w.until();
+      groups.computeIfAbsent(new WaveWindow(w.wave(), end), k -> new ArrayList<>()).add(w);
+    }
     Instant releaseStart =
-        ran.stream().map(TargetDeployment::deployedAt).min(Instant::compareTo).orElse(now);
-    List<String> all = ran.stream().map(TargetDeployment::targetId).toList();
+        ran.stream().map(AttributionWindow::from).min(Instant::compareTo).orElse(now);
+    List<String> all = ran.stream().map(AttributionWindow::targetId).toList();
     Map<String, TargetTelemetry> baselines =
         telemetry.perTarget(
             all, releaseStart.minus(trust.settings().baselineWindow()), releaseStart);
     List<Evidence> evidence = new ArrayList<>(ran.size());
-    for (List<TargetDeployment> wave : byWave.values()) {
-      Instant from = wave.stream().map(TargetDeployment::deployedAt).max(Instant::compareTo).get();
-      Instant to =
-          wave.stream()
-              .map(d -> d.rolledBackAt() == null ? now : d.rolledBackAt())
-              .min(Instant::compareTo)
-              .get();
-      List<String> ids = wave.stream().map(TargetDeployment::targetId).toList();
+    for (Map.Entry<WaveWindow, List<AttributionWindow>> group : groups.entrySet()) {
+      List<AttributionWindow> wave = group.getValue();
+      Instant from = wave.stream().map(AttributionWindow::from).max(Instant::compareTo).get();
+      Instant to = group.getKey().end();
+      List<String> ids = wave.stream().map(AttributionWindow::targetId).toList();
       Map<String, TargetTelemetry> during =
           to.isAfter(from) ? telemetry.perTarget(ids, from, to) : Map.of();
       for (String id : ids) {
@@ -136,6 +138,9 @@ public final class TrustActivitiesImpl implements TrustActivities {
     }
     return evidence;
   }
+
+  /** Targets of one wave whose build ran until the same moment. */
+  private record WaveWindow(int wave, Instant end) {}
 
   private static String describe(OutcomeRequest request, OutcomeSummary summary) {
     return String.format(

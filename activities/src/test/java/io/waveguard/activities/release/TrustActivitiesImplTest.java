@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.waveguard.activities.TestDatabase;
 import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.AuditEntry;
+import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.OutcomeRow;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.db.TelemetrySample;
@@ -165,6 +166,41 @@ class TrustActivitiesImplTest {
     assertThat(latestSnapshot(fleet.get(0).id()).good()).isCloseTo(1.0, within(1e-9));
     assertThat(latestSnapshot(victim).lowerBound())
         .isLessThan(latestSnapshot(fleet.get(0).id()).lowerBound());
+  }
+
+  /**
+   * A target another release deployed after this one ran that release's build from then on: its
+   * telemetry is that release's evidence, not this one's, so nothing is counted twice.
+   */
+  @Test
+  void feedbackCountsATargetOnlyUntilAnotherReleaseReplacedTheBuild() {
+    PushTelemetrySource pushed = new PushTelemetrySource(jdbi);
+    TrustActivitiesImpl activities = activities(pushed);
+    release("3.0", Strategy.ALL_AT_ONCE, pushed);
+    deployWaveAt(jdbi, RELEASE, 1, DEPLOYED);
+    String taken = fleet.get(7).id();
+    Instant replaced = DEPLOYED.plus(Duration.ofMinutes(10));
+    DeploymentDao deployments = jdbi.onDemand(DeploymentDao.class);
+    deployments.insertPending("next", List.of(taken), List.of(1), "3.1");
+    deployWaveAt(jdbi, "next", 1, replaced);
+    List<TelemetrySample> samples = new ArrayList<>();
+    for (Target target : fleet) {
+      samples.addAll(minutes(target.id(), DEPLOYED.minusSeconds(45 * 60), 45, 1_000, 1, 100.0));
+      samples.addAll(minutes(target.id(), DEPLOYED, 10, 1_000, 1, 100.0));
+      // After the next release took the target over, its faulty build errs ten times as often.
+      long errors = target.id().equals(taken) ? 10 : 1;
+      samples.addAll(minutes(target.id(), replaced, 20, 1_000, errors, 100.0));
+    }
+    jdbi.useExtension(TelemetryDao.class, dao -> dao.upsert(samples));
+
+    OutcomeSummary summary = activities.recordAt(request(ReleaseStatus.COMPLETED), FINISHED);
+
+    assertThat(summary.bad()).isZero();
+    assertThat(verdicts().get(taken)).isEqualTo("GOOD");
+    List<OutcomeRow> outcomes = jdbi.withExtension(TrustDao.class, dao -> dao.outcomes(taken, 5));
+    assertThat(outcomes)
+        .singleElement()
+        .satisfies(o -> assertThat(o.reason()).contains("10 errors in 10000 requests"));
   }
 
   @Test

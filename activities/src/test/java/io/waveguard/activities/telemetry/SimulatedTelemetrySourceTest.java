@@ -76,6 +76,27 @@ class SimulatedTelemetrySourceTest {
     assertThat(after.errorRate()).isLessThan(2 * before.errorRate());
   }
 
+  /**
+   * Two releases shared the targets (before holds): the older one's rollback put back what ran
+   * before it, so the newer faulty build no longer runs there even though it deployed last.
+   */
+  @Test
+  void aFaultyBuildOverwrittenByAnOlderReleasesRollbackNoLongerRaisesErrors() {
+    Instant first = T0.plus(HOUR);
+    Instant second = first.plus(HOUR);
+    Instant overwritten = second.plus(HOUR);
+    deploy("older", "2.0", first);
+    deploy("newer", "2.1-faulty", second);
+    rollBack("older", overwritten);
+
+    CohortStats before = source().aggregate(cells, T0, first);
+    CohortStats faulty = source().aggregate(cells, second, overwritten);
+    CohortStats after = source().aggregate(cells, overwritten, overwritten.plus(HOUR));
+
+    assertThat(faulty.errorRate()).isGreaterThan(5 * before.errorRate());
+    assertThat(after.errorRate()).isLessThan(2 * before.errorRate());
+  }
+
   @Test
   void healthyVersionKeepsTheBaseline() {
     deploy("r1", "2.0", T0);

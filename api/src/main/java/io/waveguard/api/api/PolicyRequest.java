@@ -1,6 +1,7 @@
 package io.waveguard.api.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waveguard.workflows.model.TargetsHeldPolicy;
 import io.waveguard.workflows.model.Tier;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -25,6 +26,9 @@ import java.util.List;
  * @param tierTolerances sequential gate: the rate ratio each tier accepts, keyed by tier
  * @param alpha sequential gate: false-rollback budget of the whole release
  * @param maxErrorRateRatio removed with the ratio gate; only present to answer what replaced it
+ * @param whenTargetsHeld {@code refuse} (the default: 409 naming the release that holds them) or
+ *     {@code wait} (start, and wait as WAITING_FOR_TARGETS until the holder lets go) when another
+ *     running release holds some of the selected targets
  */
 public record PolicyRequest(
     @Min(1) @Max(7 * 24 * 3600) Long bakeSeconds,
@@ -40,11 +44,12 @@ public record PolicyRequest(
     TierTolerancesJson tierTolerances,
     @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.5", inclusive = false)
         Double alpha,
-    JsonNode maxErrorRateRatio) {
+    JsonNode maxErrorRateRatio,
+    TargetsHeldPolicy whenTargetsHeld) {
 
   /** No overrides: the server's defaults. */
   public static PolicyRequest none() {
     return new PolicyRequest(
-        null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -2,6 +2,7 @@ package io.waveguard.api.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.waveguard.workflows.model.ReleasePolicy;
+import io.waveguard.workflows.model.TargetsHeldPolicy;
 import io.waveguard.workflows.model.Tier;
 import io.waveguard.workflows.model.TrustPolicy;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param sequentialGate the sequential gate's settings; null under the per-wave gate
  * @param trust the trust model and planning the release was started with; null for releases started
  *     before they were carried in the policy
+ * @param whenTargetsHeld refuse or wait when another running release holds some of its targets
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PolicyView(
@@ -27,7 +29,8 @@ public record PolicyView(
     long minRequestsPerCohort,
     List<Tier> approvalTiers,
     SequentialGateView sequentialGate,
-    TrustPolicy trust) {
+    TrustPolicy trust,
+    TargetsHeldPolicy whenTargetsHeld) {
 
   public static PolicyView of(ReleasePolicy policy) {
     return new PolicyView(
@@ -39,6 +42,7 @@ public record PolicyView(
         policy.minRequestsPerCohort(),
         policy.approvalTiers(),
         policy.hasSequentialGate() ? SequentialGateView.of(policy.sequentialGate()) : null,
-        policy.trust());
+        policy.trust(),
+        policy.whenTargetsHeld());
   }
 }

@@ -11,6 +11,9 @@ import java.time.Instant;
 /**
  * One target's telemetry over [windowStart, windowEnd). Checks across fields (errors at most
  * requests, end after start) are made by the resource, which can name the sample's index.
+ *
+ * @param version the build the sample was measured on, when the agent knows it; a sample of another
+ *     build than the one Waveguard deployed on the target is not credited to the release
  */
 public record TelemetrySampleRequest(
     @NotBlank @Size(max = 128) String targetId,
@@ -19,7 +22,8 @@ public record TelemetrySampleRequest(
     @NotNull @Min(0) Long requests,
     @NotNull @Min(0) Long errors,
     @DecimalMin("0") Double latencyP99Ms,
-    @Min(0) Long crashes) {
+    @Min(0) Long crashes,
+    @Size(max = 128) String version) {
 
   public TelemetrySample toSample() {
     return new TelemetrySample(
@@ -29,6 +33,7 @@ public record TelemetrySampleRequest(
         requests,
         errors,
         latencyP99Ms,
-        crashes == null ? 0 : crashes);
+        crashes == null ? 0 : crashes,
+        version == null || version.isBlank() ? null : version.strip());
   }
 }

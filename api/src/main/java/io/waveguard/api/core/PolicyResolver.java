@@ -69,7 +69,8 @@ public final class PolicyResolver {
             or(r.minRequestsPerCohort(), d.minRequestsPerCohort()),
             r.approvalTiers() == null ? d.approvalTiers() : r.approvalTiers(),
             null,
-            defaultTrust);
+            defaultTrust,
+            r.whenTargetsHeld());
     if (mode(r) == GateMode.PER_WAVE) {
       rejectSequentialOnlyFields(r);
       return perWave;

@@ -47,11 +47,15 @@ final class ReleaseStates {
         status,
         row.currentWave(),
         row.waveCount(),
-        status.isFinal()
-            ? null
-            : "a worker to answer; this is the last recorded state, not the live one",
+        status == ReleaseStatus.WAITING_FOR_TARGETS
+            ? "its targets to be free (" + row.reason() + "); this is the last recorded state"
+            : status.isFinal()
+                ? null
+                : "a worker to answer; this is the last recorded state, not the live one",
         status == ReleaseStatus.PAUSED ? row.reason() : null,
-        status == ReleaseStatus.PAUSED ? null : row.reason(),
+        status == ReleaseStatus.PAUSED || status == ReleaseStatus.WAITING_FOR_TARGETS
+            ? null
+            : row.reason(),
         List.of(),
         List.of(),
         // Only the live state lists them; the recorded reason still names them.

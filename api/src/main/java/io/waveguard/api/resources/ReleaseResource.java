@@ -18,6 +18,7 @@ import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.core.ReleaseNotFoundException;
 import io.waveguard.api.core.ReleaseService;
+import io.waveguard.api.core.TargetHoldCheck;
 import io.waveguard.api.core.TargetSelection;
 import io.waveguard.api.errors.ApiException;
 import io.waveguard.api.pages.AuditCursor;
@@ -60,6 +61,7 @@ public final class ReleaseResource {
   private final AuditDao audit;
   private final PolicyResolver policies;
   private final TargetSelection targets;
+  private final TargetHoldCheck holds;
 
   public ReleaseResource(
       ReleaseService releases,
@@ -67,8 +69,10 @@ public final class ReleaseResource {
       ReleaseDao releaseRows,
       AuditDao audit,
       PolicyResolver policies,
-      TargetSelection targets) {
+      TargetSelection targets,
+      TargetHoldCheck holds) {
     this.targets = targets;
+    this.holds = holds;
     this.releases = releases;
     this.commands = commands;
     this.releaseRows = releaseRows;
@@ -89,7 +93,7 @@ public final class ReleaseResource {
     // A release that can only fail in planning is refused now; a repeat of one already started
     // answers that release, whatever its targets became since.
     if (!releases.exists(id)) {
-      targets.selectForStart(spec);
+      holds.refuseHeld(spec, targets.selectForStart(spec));
     }
     ReleaseState state = releases.start(spec);
     return Response.accepted(new ReleaseView(state, PolicyView.of(spec.policy())))

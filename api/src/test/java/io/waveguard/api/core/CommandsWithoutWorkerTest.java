@@ -44,12 +44,20 @@ class CommandsWithoutWorkerTest {
     apiOnly.close();
   }
 
+  /**
+   * Each release over targets of its own: one test starts a worker, which plans the others, and a
+   * target belongs to one running release at a time.
+   */
   private static Answer startRelease(String id) {
+    TestApp.get()
+        .jdbi()
+        .useExtension(
+            TargetDao.class, dao -> SimulatedFleet.generate(id, 4, 3).forEach(dao::upsert));
     return api.post(
         "/api/v1/releases",
         """
-        {"releaseId": "%s", "service": "orphan", "version": "1.0", "strategy": "canary"}"""
-            .formatted(id));
+        {"releaseId": "%s", "service": "%s", "version": "1.0", "strategy": "canary"}"""
+            .formatted(id, id));
   }
 
   private static Answer abort(String id) {

@@ -230,7 +230,8 @@ class PolicyResolverTest {
           maxBakeSeconds,
           tierTolerances,
           alpha,
-          maxErrorRateRatio);
+          maxErrorRateRatio,
+          null);
     }
   }
 }

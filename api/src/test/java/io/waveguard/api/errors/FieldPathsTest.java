@@ -22,9 +22,9 @@ class FieldPathsTest {
   void elementsOfListsAreIndexed() {
     TelemetrySampleRequest good =
         new TelemetrySampleRequest(
-            "t-1", Instant.EPOCH, Instant.EPOCH.plusSeconds(60), 10L, 0L, null, null);
+            "t-1", Instant.EPOCH, Instant.EPOCH.plusSeconds(60), 10L, 0L, null, null, null);
     TelemetrySampleRequest bad =
-        new TelemetrySampleRequest(" ", Instant.EPOCH, null, -1L, 0L, null, null);
+        new TelemetrySampleRequest(" ", Instant.EPOCH, null, -1L, 0L, null, null, null);
 
     Set<String> paths = paths(new TelemetryBatchRequest(List.of(good, bad)));
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,33 @@ class ReleaseResourceTest {
         .useExtension(
             TargetDao.class,
             dao -> SimulatedFleet.generate("payments", 6, 11).forEach(dao::upsert));
+  }
+
+  /**
+   * A target belongs to one running release at a time, and these tests share their services'
+   * targets: every release a test left running is aborted, and has ended, before the next starts.
+   */
+  @AfterEach
+  void endTheReleasesThisTestLeftRunning() {
+    List<String> running =
+        app.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT release_id FROM releases WHERE service IN (:a, :b, 'many')"
+                                + " AND status NOT IN ('COMPLETED', 'ROLLED_BACK', 'ABORTED',"
+                                + " 'FAILED')")
+                        .bind("a", SERVICE)
+                        .bind("b", "payments")
+                        .mapTo(String.class)
+                        .list());
+    running.forEach(id -> command(id, "abort"));
+    for (String id : running) {
+      Eventually.await(
+          Duration.ofSeconds(30),
+          () -> statusOf(id),
+          status -> List.of("COMPLETED", "ROLLED_BACK", "ABORTED", "FAILED").contains(status));
+    }
   }
 
   private static String uniqueId(String prefix) {

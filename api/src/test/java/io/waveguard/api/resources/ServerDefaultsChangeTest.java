@@ -33,6 +33,11 @@ class ServerDefaultsChangeTest {
     app.jdbi()
         .useExtension(
             TargetDao.class, dao -> SimulatedFleet.generate(SERVICE, 6, 5).forEach(dao::upsert));
+    // Its own targets: the first release still holds SERVICE's, one running release per target.
+    app.jdbi()
+        .useExtension(
+            TargetDao.class,
+            dao -> SimulatedFleet.generate(SERVICE + "-new", 6, 5).forEach(dao::upsert));
     WaveguardConfiguration config = TestApp.configuration("waveguard-test", false);
     config.getGate().sequential.alpha = 0.02;
     config.getGate().sequential.tierTolerances.standard = 1.3;
@@ -46,9 +51,13 @@ class ServerDefaultsChangeTest {
   }
 
   private static String body(String id) {
+    return body(id, SERVICE);
+  }
+
+  private static String body(String id, String service) {
     return """
         {"releaseId": "%s", "service": "%s", "version": "1.0", "strategy": "waves"}"""
-        .formatted(id, SERVICE);
+        .formatted(id, service);
   }
 
   @Test
@@ -57,7 +66,7 @@ class ServerDefaultsChangeTest {
 
     Answer shown = after.get("/api/v1/releases/kept-policy");
     Answer repeated = after.post("/api/v1/releases", body("kept-policy"));
-    Answer fresh = after.post("/api/v1/releases", body("new-defaults"));
+    Answer fresh = after.post("/api/v1/releases", body("new-defaults", SERVICE + "-new"));
 
     assertThat(shown.body().at("/policy/sequentialGate/alpha").asDouble()).isEqualTo(0.01);
     assertThat(shown.body().at("/policy/sequentialGate/tierTolerances/standard").asDouble())

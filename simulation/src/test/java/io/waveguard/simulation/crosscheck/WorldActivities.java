@@ -47,6 +47,12 @@ final class WorldActivities
     releases.put(releaseId, new Release(run, trace, new ConcurrentHashMap<>()));
   }
 
+  /** The simulated world runs one release at a time: it holds no targets to let go of. */
+  @Override
+  public int releaseTargets(String releaseId) {
+    return 0;
+  }
+
   @Override
   public PlanSummary planRelease(ReleaseSpec spec) {
     Release release = releases.get(spec.releaseId());

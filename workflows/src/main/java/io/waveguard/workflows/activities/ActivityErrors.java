@@ -9,6 +9,12 @@ public final class ActivityErrors {
   /** The release's selector matched no target of its service. */
   public static final String NO_TARGETS = "NO_TARGETS";
 
+  /**
+   * Another running release holds some of the selected targets; the failure's details are a {@link
+   * TargetsHeld}. Nothing was claimed or planned.
+   */
+  public static final String TARGETS_HELD = "TARGETS_HELD";
+
   /** A release plan or wave that should exist does not (a bug or a deleted database). */
   public static final String PLAN_NOT_FOUND = "PLAN_NOT_FOUND";
 

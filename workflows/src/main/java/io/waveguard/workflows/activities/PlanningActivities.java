@@ -12,9 +12,17 @@ public interface PlanningActivities {
    * replayed planning step never reorders targets.
    *
    * @throws io.temporal.failure.ApplicationFailure non-retryable {@link ActivityErrors#NO_TARGETS}
-   *     when the selector matches nothing
+   *     when the selector matches nothing, and {@link ActivityErrors#TARGETS_HELD} (details: {@link
+   *     TargetsHeld}) when another running release holds some of the selected targets; the targets
+   *     are claimed for the release all or nothing, in the same transaction as the plan
    */
   PlanSummary planRelease(ReleaseSpec spec);
+
+  /**
+   * Lets go of every target the release holds, once it reached its final status. Idempotent:
+   * returns how many holds this call released (0 on a retry).
+   */
+  int releaseTargets(String releaseId);
 
   /**
    * Recomputes the trust of the release's targets from fresh telemetry, re-ranks the targets of the

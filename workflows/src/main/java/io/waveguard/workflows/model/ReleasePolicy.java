@@ -18,6 +18,8 @@ import java.util.List;
  *     gate with fixed bakes (and for every release started before the sequential gate existed)
  * @param trust the trust model and planning resolved at start; null for releases started before it
  *     was carried here, which plan with the server's
+ * @param whenTargetsHeld refuse or wait when another running release holds some of the targets;
+ *     {@link TargetsHeldPolicy#REFUSE} when absent (and for releases started before it existed)
  */
 // Releases started while the ratio gate existed carry maxErrorRateRatio in their input; it is
 // read and dropped so their histories still replay.
@@ -30,10 +32,34 @@ public record ReleasePolicy(
     long minRequestsPerCohort,
     List<Tier> approvalTiers,
     SequentialGatePolicy sequentialGate,
-    TrustPolicy trust) {
+    TrustPolicy trust,
+    TargetsHeldPolicy whenTargetsHeld) {
 
   public ReleasePolicy {
     approvalTiers = approvalTiers == null ? List.of() : List.copyOf(approvalTiers);
+    whenTargetsHeld = whenTargetsHeld == null ? TargetsHeldPolicy.REFUSE : whenTargetsHeld;
+  }
+
+  /** A policy that refuses targets held by another running release (the default). */
+  public ReleasePolicy(
+      long bakeSeconds,
+      int maxBakeExtensions,
+      double firstWavePercent,
+      double waveGrowthFactor,
+      long minRequestsPerCohort,
+      List<Tier> approvalTiers,
+      SequentialGatePolicy sequentialGate,
+      TrustPolicy trust) {
+    this(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        trust,
+        TargetsHeldPolicy.REFUSE);
   }
 
   /** Per-wave defaults: 600 s bakes, 2 extensions, 5 % then ×3, 1,000 requests per cohort. */
@@ -55,7 +81,8 @@ public record ReleasePolicy(
         minRequestsPerCohort,
         approvalTiers,
         sequentialGate,
-        trust);
+        trust,
+        whenTargetsHeld);
   }
 
   public ReleasePolicy withApprovalTiers(List<Tier> tiers) {
@@ -67,7 +94,8 @@ public record ReleasePolicy(
         minRequestsPerCohort,
         tiers,
         sequentialGate,
-        trust);
+        trust,
+        whenTargetsHeld);
   }
 
   public ReleasePolicy withSequentialGate(SequentialGatePolicy gate) {
@@ -79,7 +107,8 @@ public record ReleasePolicy(
         minRequestsPerCohort,
         approvalTiers,
         gate,
-        trust);
+        trust,
+        whenTargetsHeld);
   }
 
   public ReleasePolicy withTrust(TrustPolicy resolved) {
@@ -91,7 +120,26 @@ public record ReleasePolicy(
         minRequestsPerCohort,
         approvalTiers,
         sequentialGate,
-        resolved);
+        resolved,
+        whenTargetsHeld);
+  }
+
+  public ReleasePolicy withWhenTargetsHeld(TargetsHeldPolicy policy) {
+    return new ReleasePolicy(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        trust,
+        policy);
+  }
+
+  /** Whether the release waits for targets another running release holds, instead of failing. */
+  public boolean waitsForHeldTargets() {
+    return whenTargetsHeld == TargetsHeldPolicy.WAIT;
   }
 
   public boolean requiresApproval(Tier tier) {

@@ -4,6 +4,11 @@ package io.waveguard.workflows.model;
 public enum ReleaseStatus {
   /** Choosing targets and ordering them into waves. */
   PLANNING,
+  /**
+   * Another running release holds some of the targets, and the policy says wait: nothing is planned
+   * or deployed until the holder lets go (or an operator aborts).
+   */
+  WAITING_FOR_TARGETS,
   /** Deploying, baking or evaluating a wave. */
   RUNNING,
   /** Held by an operator or by an inconclusive gate; waits for resume. */

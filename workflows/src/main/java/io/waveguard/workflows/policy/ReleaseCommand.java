@@ -10,7 +10,8 @@ import io.waveguard.workflows.model.Tier;
  * @param wave the wave the command is about; 0 when none
  * @param extension for {@link Type#BAKE}: 0 for the first bake, n for the n-th extension (under the
  *     sequential gate: the n-th gate period of the wave's bake); for {@link Type#EVALUATE_GATE}:
- *     how many extensions (periods) the bake being judged had
+ *     how many extensions (periods) the bake being judged had; for {@link Type#AWAIT_TARGETS}: how
+ *     many claims have found the targets held so far (from 1)
  * @param tier for {@link Type#AWAIT_APPROVAL}: the tier that needs approval; for {@link
  *     Type#EVALUATE_GATE} under the sequential gate: the tier whose tolerance the verdict is for
  *     (null under the per-wave gate)
@@ -21,8 +22,13 @@ public record ReleaseCommand(
 
   /** The kinds of step a release takes. */
   public enum Type {
-    /** Select targets and order them into waves. */
+    /** Select targets, claim them for the release and order them into waves. */
     PLAN,
+    /**
+     * Another running release holds some of the targets: wait {@link TargetWait#delaySeconds}, then
+     * plan (and claim) again. An abort ends the wait.
+     */
+    AWAIT_TARGETS,
     /** Deploy the wave's targets. */
     DEPLOY_WAVE,
     /** Let the deployed wave run on a durable timer. */
@@ -47,6 +53,10 @@ public record ReleaseCommand(
 
   static ReleaseCommand plan() {
     return new ReleaseCommand(Type.PLAN, 0, 0, null, null, null);
+  }
+
+  static ReleaseCommand awaitTargets(int attempt, String reason) {
+    return new ReleaseCommand(Type.AWAIT_TARGETS, 0, attempt, null, null, reason);
   }
 
   static ReleaseCommand deploy(int wave) {
@@ -105,6 +115,7 @@ public record ReleaseCommand(
   public String describe() {
     return switch (type) {
       case PLAN -> "planning waves";
+      case AWAIT_TARGETS -> "its targets to be free (" + reason + ")";
       case DEPLOY_WAVE -> "deployment of wave " + wave;
       case BAKE ->
           extension == 0

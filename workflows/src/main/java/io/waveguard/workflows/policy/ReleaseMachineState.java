@@ -15,6 +15,8 @@ import java.util.Map;
  *
  * @param features the behaviours enabled at start (re-planning, sequential gate, ...), which a
  *     running release never changes
+ * @param heldClaims how many claims found the targets held by another release, so far
+ * @param heldBy who held them at the last claim, in words; null when none did
  */
 public record ReleaseMachineState(
     Features features,
@@ -29,6 +31,8 @@ public record ReleaseMachineState(
     ReleaseStatus finalStatus,
     String outcomeReason,
     int revision,
+    int heldClaims,
+    String heldBy,
     Waves waves,
     Rollback rollback) {
 

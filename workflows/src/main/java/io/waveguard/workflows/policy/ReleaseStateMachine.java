@@ -26,6 +26,8 @@ public final class ReleaseStateMachine {
 
   private enum Phase {
     PLANNING,
+    /** Another running release holds some targets and the policy says wait: plan again later. */
+    WAIT_FOR_TARGETS,
     DEPLOY,
     BAKE,
     GATE,
@@ -63,6 +65,8 @@ public final class ReleaseStateMachine {
   private ReleaseStatus finalStatus;
   private String outcomeReason;
   private int revision;
+  private int heldClaims;
+  private String heldBy;
 
   /** A machine that goes straight from one wave's gate to the next wave (releases before v1). */
   public ReleaseStateMachine(ReleasePolicy policy) {
@@ -156,6 +160,8 @@ public final class ReleaseStateMachine {
         finalStatus,
         outcomeReason,
         revision,
+        heldClaims,
+        heldBy,
         waves.state(),
         rollback.state());
   }
@@ -179,14 +185,16 @@ public final class ReleaseStateMachine {
     machine.finalStatus = state.finalStatus();
     machine.outcomeReason = state.outcomeReason();
     machine.revision = state.revision();
+    machine.heldClaims = state.heldClaims();
+    machine.heldBy = state.heldBy();
     machine.waves.restore(state.waves());
     machine.rollback.restore(state.rollback());
     return machine;
   }
 
   /**
-   * True when nothing is in flight and the next step starts a new wave (its re-plan or its deploy)
-   * or waits for an operator: the places a release may continue as new.
+   * True when nothing is in flight and the next step starts a new wave (its re-plan or its deploy),
+   * waits for an operator or waits for held targets: the places a release may continue as new.
    */
   public boolean isAtRest() {
     if (deployingWave != 0) {
@@ -194,7 +202,7 @@ public final class ReleaseStateMachine {
     }
     ReleaseCommand next = next();
     return switch (next.type()) {
-      case REPLAN, AWAIT_RESUME, AWAIT_APPROVAL, AWAIT_RETRY_ROLLBACK -> true;
+      case REPLAN, AWAIT_RESUME, AWAIT_APPROVAL, AWAIT_RETRY_ROLLBACK, AWAIT_TARGETS -> true;
       case DEPLOY_WAVE -> next.wave() > 1;
       default -> false;
     };
@@ -208,6 +216,7 @@ public final class ReleaseStateMachine {
   public ReleaseCommand next() {
     return switch (phase) {
       case PLANNING -> ReleaseCommand.plan();
+      case WAIT_FOR_TARGETS -> ReleaseCommand.awaitTargets(heldClaims, heldBy);
       case DEPLOY -> nextDeployStep();
       case BAKE -> ReleaseCommand.bake(wave, extension);
       case GATE ->
@@ -237,9 +246,10 @@ public final class ReleaseStateMachine {
   // ---- events reported by the body ----------------------------------------------------------
 
   public void planned(List<WaveSummary> plannedWaves) {
-    if (phase != Phase.PLANNING) {
+    if (!isPlanning()) {
       return;
     }
+    heldBy = null;
     if (plannedWaves.isEmpty()) {
       finish(ReleaseStatus.FAILED, "the target selector matched no targets");
       return;
@@ -249,9 +259,38 @@ public final class ReleaseStateMachine {
   }
 
   public void planFailed(String reason) {
-    if (phase == Phase.PLANNING) {
+    if (isPlanning()) {
       finish(ReleaseStatus.FAILED, "planning failed: " + reason);
     }
+  }
+
+  /**
+   * Planning found some targets held by another running release ({@code holder} says which and how
+   * many) and claimed none. A release whose policy says wait waits and plans again after {@link
+   * TargetWait#delaySeconds}; any other fails with nothing deployed.
+   */
+  public void targetsHeld(String holder) {
+    if (!isPlanning()) {
+      return;
+    }
+    if (!policy.waitsForHeldTargets()) {
+      finish(ReleaseStatus.FAILED, "targets held: " + holder);
+      return;
+    }
+    phase = Phase.WAIT_FOR_TARGETS;
+    heldClaims++;
+    heldBy = holder;
+    changed();
+  }
+
+  /** Planning is still to do: first time, or again after the targets were found held. */
+  private boolean isPlanning() {
+    return phase == Phase.PLANNING || phase == Phase.WAIT_FOR_TARGETS;
+  }
+
+  /** While waiting for held targets: who holds them, in words; null otherwise. */
+  public String heldBy() {
+    return phase == Phase.WAIT_FOR_TARGETS ? heldBy : null;
   }
 
   public void deployStarted(int w) {
@@ -515,6 +554,10 @@ public final class ReleaseStateMachine {
     if (phase == Phase.ROLLBACK || phase == Phase.ROLLBACK_CHECK) {
       return Optional.of("release is rolling back");
     }
+    if (phase == Phase.WAIT_FOR_TARGETS && action != OperatorAction.ABORT) {
+      // Nothing is planned yet, so there is nothing to pause, resume or approve; abort ends it.
+      return Optional.of("release is waiting for its targets (" + heldBy + ")");
+    }
     if (phase == Phase.ROLLBACK_INCOMPLETE) {
       return action == OperatorAction.RETRY_ROLLBACK || action == OperatorAction.ABORT
           ? Optional.empty()
@@ -590,6 +633,7 @@ public final class ReleaseStateMachine {
   public ReleaseStatus status() {
     return switch (phase) {
       case PLANNING -> ReleaseStatus.PLANNING;
+      case WAIT_FOR_TARGETS -> ReleaseStatus.WAITING_FOR_TARGETS;
       case ROLLBACK, ROLLBACK_CHECK -> ReleaseStatus.ROLLING_BACK;
       case ROLLBACK_INCOMPLETE -> ReleaseStatus.ROLLBACK_INCOMPLETE;
       case DONE -> finalStatus;

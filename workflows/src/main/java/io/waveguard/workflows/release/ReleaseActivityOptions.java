@@ -108,6 +108,22 @@ final class ReleaseActivityOptions {
                   .build())
           .build();
 
+  /**
+   * Releasing a finished release's target holds is one DELETE. It retries for about a quarter of an
+   * hour and then gives up: once the workflow has closed, a hold it left is stale and the next
+   * release's claim takes it over.
+   */
+  static final ActivityOptions RELEASE_TARGETS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(20)
+                  .build())
+          .build();
+
   /** The read model must catch up eventually; its upsert is idempotent, so retry without end. */
   static final ActivityOptions RECORD =
       ActivityOptions.newBuilder()

@@ -9,6 +9,7 @@ import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
+import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
@@ -19,6 +20,7 @@ import io.waveguard.workflows.activities.ReleaseRecordActivities;
 import io.waveguard.workflows.activities.ReleaseSnapshot;
 import io.waveguard.workflows.activities.ReplanRequest;
 import io.waveguard.workflows.activities.ReplanResult;
+import io.waveguard.workflows.activities.TargetsHeld;
 import io.waveguard.workflows.activities.TrustActivities;
 import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
@@ -28,6 +30,7 @@ import io.waveguard.workflows.model.OperatorCommand;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.policy.ReleaseCommand;
 import io.waveguard.workflows.policy.ReleaseStateMachine;
+import io.waveguard.workflows.policy.TargetWait;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +85,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   static final String CANCELLABLE_DEPLOY_CHANGE = "cancellable-deploy";
 
   /**
+   * Change id of exclusive targets: from version 1 planning claims the targets (another running
+   * release's targets make the release fail, or wait when its policy says so) and a finished
+   * release lets go of them. Histories recorded before it neither wait nor release.
+   */
+  static final String TARGET_HOLDS_CHANGE = "target-holds";
+
+  /**
    * Change id of continue-as-new: from version 1 a release whose history has grown past its run's
    * budget (or that Temporal suggests continuing) continues as new at its next wave boundary, or
    * while it waits for an operator.
@@ -107,6 +117,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseStatePublisher publisher = new ReleaseStatePublisher();
   private ReadModelWriter readModel;
   private boolean cancellableDeploy;
+  private boolean targetHolds;
 
   /** Runs before any handler, so an update or signal never finds the release uninitialised. */
   @WorkflowInit
@@ -142,6 +153,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Workflow.getVersion(COMPLETE_ROLLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     cancellableDeploy =
         Workflow.getVersion(CANCELLABLE_DEPLOY_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    targetHolds = Workflow.getVersion(TARGET_HOLDS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     boolean mayContinueAsNew =
         Workflow.getVersion(CONTINUE_AS_NEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (!thisRun.isContinuation()) {
@@ -171,6 +183,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     log.info(
         "release {} finished {}: {}", spec.releaseId(), command.finalStatus(), command.reason());
     publish();
+    if (targetHolds) {
+      // Rollback (if any) is over: the targets are free for the next release. Outcome feedback
+      // reads each target only until another release deployed it, so it may run after this.
+      releaseTargets();
+    }
     if (trustEngine && plan != null) {
       feedBackOutcome(command);
     }
@@ -222,6 +239,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void execute(ReleaseCommand command) {
     switch (command.type()) {
       case PLAN -> plan();
+      case AWAIT_TARGETS -> awaitTargets(command);
       case DEPLOY_WAVE -> deploy(command.wave());
       case BAKE -> bake(command);
       case EVALUATE_GATE -> evaluateGate(command);
@@ -245,7 +263,55 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       plan = planning.planRelease(spec);
       machine.planned(plan.waves());
     } catch (ActivityFailure failure) {
-      machine.planFailed(rootMessage(failure));
+      Optional<TargetsHeld> held = targetHolds ? targetsHeld(failure) : Optional.empty();
+      if (held.isPresent()) {
+        machine.targetsHeld(held.get().describe());
+      } else {
+        machine.planFailed(rootMessage(failure));
+      }
+    }
+  }
+
+  private static Optional<TargetsHeld> targetsHeld(ActivityFailure failure) {
+    if (failure.getCause() instanceof ApplicationFailure application
+        && ActivityErrors.TARGETS_HELD.equals(application.getType())
+        && application.getDetails().getSize() > 0) {
+      return Optional.of(application.getDetails().get(TargetsHeld.class));
+    }
+    return Optional.empty();
+  }
+
+  /** Sleeps before the next claim; an abort (any change) wakes it and ends the wait. */
+  private void awaitTargets(ReleaseCommand command) {
+    Duration delay = Duration.ofSeconds(TargetWait.delaySeconds(command.extension()));
+    Promise<Void> timer =
+        Workflow.newTimer(
+            delay,
+            TimerOptions.newBuilder()
+                .setSummary("wait %s for held targets, then claim them again".formatted(delay))
+                .build());
+    int seen = machine.revision();
+    Workflow.await(() -> timer.isCompleted() || machine.revision() != seen);
+    if (timer.isCompleted() && machine.next().equals(command)) {
+      plan();
+    }
+  }
+
+  /** Lets the next release have the targets; a hold left by a failure here turns stale. */
+  private void releaseTargets() {
+    PlanningActivities planning =
+        Workflow.newActivityStub(
+            PlanningActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.RELEASE_TARGETS,
+                "release the targets held by " + spec.releaseId()));
+    try {
+      planning.releaseTargets(spec.releaseId());
+    } catch (ActivityFailure failure) {
+      log.warn(
+          "release {}: its target holds were not released ({}); they are stale once it closed",
+          spec.releaseId(),
+          rootMessage(failure));
     }
   }
 

@@ -92,6 +92,11 @@ final class FaultInjectingActivities
   }
 
   @Override
+  public int releaseTargets(String releaseId) {
+    return delegate.releaseTargets(releaseId);
+  }
+
+  @Override
   public ReplanResult replanRemaining(ReplanRequest request) {
     if (replanFails.test(request.nextWave())) {
       fleet.calls.add("replan-failed:" + request.nextWave());

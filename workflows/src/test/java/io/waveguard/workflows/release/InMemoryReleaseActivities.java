@@ -13,6 +13,7 @@ import io.waveguard.workflows.activities.ReleaseRecordActivities;
 import io.waveguard.workflows.activities.ReleaseSnapshot;
 import io.waveguard.workflows.activities.ReplanRequest;
 import io.waveguard.workflows.activities.ReplanResult;
+import io.waveguard.workflows.activities.TargetsHeld;
 import io.waveguard.workflows.activities.TrustActivities;
 import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
@@ -52,6 +53,15 @@ final class InMemoryReleaseActivities
     final Map<String, Integer> rollbackCounts = new ConcurrentHashMap<>();
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<ReleaseSnapshot> snapshots = Collections.synchronizedList(new ArrayList<>());
+
+    /** Target id to the release that holds it, as target_holds keeps it in PostgreSQL. */
+    final Map<String, String> holds = new ConcurrentHashMap<>();
+
+    /** Claims (made or refused) and releases of holds in order, apart from the rollout calls. */
+    final List<String> holdCalls = Collections.synchronizedList(new ArrayList<>());
+
+    /** The rollout calls made by the time each release let go of its targets. */
+    final Map<String, List<String>> callsAtRelease = new ConcurrentHashMap<>();
 
     Fleet(List<Target> targets) {
       this.targets = List.copyOf(targets);
@@ -120,6 +130,7 @@ final class InMemoryReleaseActivities
       throw ApplicationFailure.newNonRetryableFailure(
           "no targets matched", ActivityErrors.NO_TARGETS);
     }
+    claim(spec.releaseId(), selected);
     List<PlannedWave> waves =
         fleet.plans.computeIfAbsent(
             spec.releaseId(),
@@ -128,6 +139,43 @@ final class InMemoryReleaseActivities
         "plan-" + spec.releaseId(),
         selected.size(),
         waves.stream().map(PlannedWave::summary).toList());
+  }
+
+  /** All or nothing, like the real claim; holders here are always running. */
+  private void claim(String releaseId, List<Target> selected) {
+    synchronized (fleet.holds) {
+      List<String> held =
+          selected.stream()
+              .map(Target::id)
+              .filter(id -> !releaseId.equals(fleet.holds.getOrDefault(id, releaseId)))
+              .sorted()
+              .toList();
+      if (!held.isEmpty()) {
+        fleet.holdCalls.add("held:" + releaseId);
+        TargetsHeld details =
+            new TargetsHeld(
+                fleet.holds.get(held.get(0)),
+                held.size(),
+                held.subList(0, Math.min(held.size(), TargetsHeld.SAMPLE_SIZE)));
+        throw ApplicationFailure.newNonRetryableFailure(
+            details.describe(), ActivityErrors.TARGETS_HELD, details);
+      }
+      if (!selected.stream().allMatch(t -> releaseId.equals(fleet.holds.get(t.id())))) {
+        fleet.holdCalls.add("claimed:" + releaseId);
+      }
+      selected.forEach(t -> fleet.holds.put(t.id(), releaseId));
+    }
+  }
+
+  @Override
+  public int releaseTargets(String releaseId) {
+    fleet.holdCalls.add("release-targets:" + releaseId);
+    fleet.callsAtRelease.put(releaseId, List.copyOf(fleet.calls));
+    synchronized (fleet.holds) {
+      int before = fleet.holds.size();
+      fleet.holds.values().removeIf(releaseId::equals);
+      return before - fleet.holds.size();
+    }
   }
 
   @Override

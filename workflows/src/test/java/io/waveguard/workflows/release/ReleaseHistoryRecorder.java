@@ -8,6 +8,7 @@ import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseStatus;
 import io.waveguard.workflows.model.SequentialGatePolicy;
 import io.waveguard.workflows.model.Strategy;
+import io.waveguard.workflows.model.TargetsHeldPolicy;
 import io.waveguard.workflows.model.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -144,6 +145,8 @@ public final class ReleaseHistoryRecorder {
     // continue-as-new version 1: the first run of a release of one-target waves, which hands
     // over to a second run once its history reaches its budget.
     recordFirstRun(dir, "continued-as-new");
+    // target-holds version 1: a release that waits for targets another release holds.
+    recordWaitingForTargets(dir, "target-holds-waited");
     System.exit(0);
   }
 
@@ -166,6 +169,34 @@ public final class ReleaseHistoryRecorder {
       String firstRun = WorkflowStub.fromTyped(release).getExecution().getRunId();
       temporal.client().newUntypedWorkflowStub(workflowId).getResult(ReleaseState.class);
       Files.writeString(file, temporal.client().fetchHistory(workflowId, firstRun).toJson(true));
+    }
+  }
+
+  /**
+   * A release that finds its targets held by a running release, waits (claims again after each
+   * timer) and runs once the holder finished and let go of them.
+   */
+  private static void recordWaitingForTargets(Path dir, String name) throws IOException {
+    Path file = dir.resolve(name + ".json");
+    if (Files.exists(file)) {
+      System.out.println("kept " + file + " (histories are never re-recorded)");
+      return;
+    }
+    InMemoryReleaseActivities activities =
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
+            .sequentialVerdicts((wave, period, tier) -> GateVerdict.PASS);
+    try (ReleaseTestEnvironment temporal = new ReleaseTestEnvironment().start(activities)) {
+      temporal.startRelease(
+          ReleaseTestEnvironment.spec("holder-of-" + name, Strategy.TRUST_WEIGHTED, SEQUENTIAL));
+      temporal.env.sleep(Duration.ofSeconds(30));
+      temporal.startRelease(
+          ReleaseTestEnvironment.spec(
+              name,
+              Strategy.TRUST_WEIGHTED,
+              SEQUENTIAL.withWhenTargetsHeld(TargetsHeldPolicy.WAIT)));
+      String workflowId = "release-" + name;
+      temporal.client().newUntypedWorkflowStub(workflowId).getResult(ReleaseState.class);
+      Files.writeString(file, temporal.client().fetchHistory(workflowId).toJson(true));
     }
   }
 

@@ -62,7 +62,8 @@ class ReleaseReplayTest {
         "pause-before-completion",
         "rollback-incomplete-retried",
         "abort-cancels-deploy",
-        "continued-as-new"
+        "continued-as-new",
+        "target-holds-waited"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

@@ -48,6 +48,10 @@ import java.util.regex.Pattern;
  * @param queryTimeout how long one query may take, enforced by both the client and the server
  * @param rangeStep resolution of the latency series: one p99 per step
  * @param staleAfter how old a target's newest sample may be, at the window's end, for it to count
+ * @param versionLabel the label carrying the build a series was measured on, or null when series
+ *     carry none. With it, every query keeps that label ({@code by (<targetLabel>,
+ *     <versionLabel>)}) and a target's series of another build than the one Waveguard deployed
+ *     there are not read: a stale exporter's numbers are never credited to a release
  */
 public record PrometheusSettings(
     URI baseUrl,
@@ -60,7 +64,8 @@ public record PrometheusSettings(
     String targetLabel,
     Duration queryTimeout,
     Duration rangeStep,
-    Duration staleAfter) {
+    Duration staleAfter,
+    String versionLabel) {
 
   public static final String DEFAULT_TARGET_LABEL = "target";
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(5);
@@ -96,6 +101,12 @@ public record PrometheusSettings(
       throw new IllegalArgumentException(
           "targetLabel must be a Prometheus label name, was " + targetLabel);
     }
+    if (versionLabel != null
+        && (!LABEL_NAME.matcher(versionLabel).matches() || versionLabel.equals(targetLabel))) {
+      throw new IllegalArgumentException(
+          "versionLabel must be a Prometheus label name other than targetLabel, was "
+              + versionLabel);
+    }
     checkPositive("queryTimeout", queryTimeout);
     checkPositive("rangeStep", rangeStep);
     checkPositive("staleAfter", staleAfter);
@@ -112,8 +123,14 @@ public record PrometheusSettings(
    * and the histogram {@code http_request_duration_seconds} (in seconds, reported in ms).
    */
   public static PrometheusSettings defaults(URI baseUrl, String targetLabel) {
+    return defaults(baseUrl, targetLabel, null);
+  }
+
+  /** The conventional queries, each also split by {@code versionLabel} when it is not null. */
+  public static PrometheusSettings defaults(URI baseUrl, String targetLabel, String versionLabel) {
     String selector = "{" + targetLabel + "=~\"{{target}}\"}";
-    String byTarget = " by (" + targetLabel + ") ";
+    String labels = versionLabel == null ? targetLabel : targetLabel + ", " + versionLabel;
+    String byTarget = " by (" + labels + ") ";
     return new PrometheusSettings(
         baseUrl,
         "sum" + byTarget + "(increase(http_requests_total" + selector + "[{{window}}]))",
@@ -121,7 +138,7 @@ public record PrometheusSettings(
         "sum" + byTarget + "(increase(app_crashes_total" + selector + "[{{window}}]))",
         "avg" + byTarget + "(avg_over_time(up" + selector + "[{{window}}]))",
         "1000 * histogram_quantile(0.99, sum by ("
-            + targetLabel
+            + labels
             + ", le) (rate(http_request_duration_seconds_bucket"
             + selector
             + "[{{step}}])))",
@@ -129,7 +146,8 @@ public record PrometheusSettings(
         targetLabel,
         DEFAULT_QUERY_TIMEOUT,
         DEFAULT_RANGE_STEP,
-        DEFAULT_STALE_AFTER);
+        DEFAULT_STALE_AFTER,
+        versionLabel);
   }
 
   public PrometheusSettings withQueryTimeout(Duration timeout) {
@@ -144,7 +162,8 @@ public record PrometheusSettings(
         targetLabel,
         timeout,
         rangeStep,
-        staleAfter);
+        staleAfter,
+        versionLabel);
   }
 
   public PrometheusSettings withRangeStep(Duration step) {
@@ -159,7 +178,8 @@ public record PrometheusSettings(
         targetLabel,
         queryTimeout,
         step,
-        staleAfter);
+        staleAfter,
+        versionLabel);
   }
 
   public PrometheusSettings withStaleAfter(Duration stale) {
@@ -174,7 +194,8 @@ public record PrometheusSettings(
         targetLabel,
         queryTimeout,
         rangeStep,
-        stale);
+        stale,
+        versionLabel);
   }
 
   public PrometheusSettings withLatencyP99MsQuery(String template) {
@@ -189,7 +210,8 @@ public record PrometheusSettings(
         targetLabel,
         queryTimeout,
         rangeStep,
-        staleAfter);
+        staleAfter,
+        versionLabel);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.waveguard.activities.telemetry.prometheus;
 
 import io.waveguard.activities.telemetry.TargetTelemetry;
+import io.waveguard.activities.telemetry.TargetVersions;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.activities.telemetry.TelemetryUnavailableException;
 import io.waveguard.activities.telemetry.prometheus.PrometheusClient.Sample;
@@ -20,7 +21,9 @@ import java.util.Set;
 
 /**
  * Telemetry read from Prometheus with one query per indicator for a whole batch of targets (a regex
- * matcher over their ids), split by the target label; see {@link PrometheusSettings}.
+ * matcher over their ids), split by the target label; see {@link PrometheusSettings}. With a
+ * version label, a target's series of another build than the one Waveguard deployed there at the
+ * window's start are left out, so they are never credited to the release.
  */
 public final class PrometheusTelemetrySource implements TelemetrySource {
 
@@ -48,19 +51,41 @@ public final class PrometheusTelemetrySource implements TelemetrySource {
     }
   }
 
-  /** The window [from, to) and the latency step that fits it. */
-  private record Window(Instant from, Instant to, Duration length, Duration latencyStep) {}
+  /**
+   * The window [from, to), the latency step that fits it, and the build each target ran at its
+   * start (empty without a version label).
+   */
+  private record Window(
+      Instant from,
+      Instant to,
+      Duration length,
+      Duration latencyStep,
+      Map<String, String> versions) {}
 
   private final PrometheusSettings settings;
   private final PrometheusClient client;
+  private final TargetVersions versions;
+
+  /**
+   * @param versions which build each target ran, to compare with {@code versionLabel}
+   */
+  public PrometheusTelemetrySource(PrometheusSettings settings, TargetVersions versions) {
+    this(settings, new PrometheusClient(settings.baseUrl(), settings.queryTimeout()), versions);
+  }
 
   public PrometheusTelemetrySource(PrometheusSettings settings) {
-    this(settings, new PrometheusClient(settings.baseUrl(), settings.queryTimeout()));
+    this(settings, TargetVersions.NONE);
   }
 
   PrometheusTelemetrySource(PrometheusSettings settings, PrometheusClient client) {
+    this(settings, client, TargetVersions.NONE);
+  }
+
+  PrometheusTelemetrySource(
+      PrometheusSettings settings, PrometheusClient client, TargetVersions versions) {
     this.settings = settings;
     this.client = client;
+    this.versions = versions;
   }
 
   @Override
@@ -70,7 +95,9 @@ public final class PrometheusTelemetrySource implements TelemetrySource {
       return Map.of();
     }
     Duration length = Duration.between(from, to);
-    Window window = new Window(from, to, length, fitStep(settings.rangeStep(), length));
+    Map<String, String> deployed =
+        settings.versionLabel() == null ? Map.of() : versions.versionsAt(ids, from);
+    Window window = new Window(from, to, length, fitStep(settings.rangeStep(), length), deployed);
     Map<String, TargetTelemetry> telemetry = new LinkedHashMap<>();
     for (List<String> batch : batches(ids, window)) {
       telemetry.putAll(read(batch, window));
@@ -189,11 +216,27 @@ public final class PrometheusTelemetrySource implements TelemetrySource {
       if (id == null) {
         throw unusable(indicator, "a series without the label '%s'", query);
       }
-      if (wanted.contains(id) && byTarget.put(id, series) != null) {
+      if (!wanted.contains(id) || !ofDeployedBuild(id, series, window)) {
+        continue;
+      }
+      if (byTarget.put(id, series) != null) {
         throw unusable(indicator, "several series for target '" + id + "'", query);
       }
     }
     return byTarget;
+  }
+
+  /**
+   * A series without the version label, or of a target Waveguard deployed nothing on, is the
+   * target's; one labelled with another build than the deployed one is not.
+   */
+  private boolean ofDeployedBuild(String targetId, Series series, Window window) {
+    if (settings.versionLabel() == null) {
+      return true;
+    }
+    String label = series.labels().get(settings.versionLabel());
+    String deployed = window.versions().get(targetId);
+    return label == null || deployed == null || deployed.equals(label);
   }
 
   private TelemetryUnavailableException unusable(Indicator indicator, String what, String query) {

@@ -172,7 +172,8 @@ class PrometheusRealServerTest {
             settings.targetLabel(),
             settings.queryTimeout(),
             settings.rangeStep(),
-            settings.staleAfter());
+            settings.staleAfter(),
+            null);
 
     assertThatThrownBy(() -> perTarget(broken))
         .isInstanceOf(TelemetryUnavailableException.class)

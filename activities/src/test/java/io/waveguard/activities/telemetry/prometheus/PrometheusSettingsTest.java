@@ -88,7 +88,8 @@ class PrometheusSettingsTest {
                     d.targetLabel(),
                     d.queryTimeout(),
                     d.rangeStep(),
-                    d.staleAfter()))
+                    d.staleAfter(),
+                    null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("freshnessQuery")
         .hasMessageContaining("{{staleAfter}}");

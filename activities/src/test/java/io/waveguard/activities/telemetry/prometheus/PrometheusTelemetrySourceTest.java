@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waveguard.activities.telemetry.TargetTelemetry;
+import io.waveguard.activities.telemetry.TargetVersions;
 import io.waveguard.activities.telemetry.TelemetryUnavailableException;
 import io.waveguard.activities.telemetry.prometheus.PrometheusClient.Answer;
 import io.waveguard.workflows.model.CohortStats;
@@ -217,7 +218,44 @@ class PrometheusTelemetrySourceTest {
     assertThat(requested).isEmpty();
   }
 
+  @Test
+  void withAVersionLabelOnlyTheSeriesOfTheBuildWaveguardDeployedAreCredited() {
+    // "a" runs 2.0 (its 1.9 series are a stale exporter's); "b" runs a baseline Waveguard did not
+    // deploy, so its one series is its own whatever the label says.
+    String versioned =
+        """
+        {"status":"success","data":{"resultType":"vector","result":[
+          {"metric":{"target":"a","version":"1.9"},"value":[%1$d,"%2$s"]},
+          {"metric":{"target":"a","version":"2.0"},"value":[%1$d,"%3$s"]},
+          {"metric":{"target":"b","version":"1.8"},"value":[%1$d,"%3$s"]}]}}
+        """;
+    answers.put("freshness", versioned.formatted(TO.getEpochSecond(), "12", "12"));
+    answers.put("requests", versioned.formatted(TO.getEpochSecond(), "5000", "1000"));
+    answers.put("errors", versioned.formatted(TO.getEpochSecond(), "2500", "1"));
+    answers.put("availability", versioned.formatted(TO.getEpochSecond(), "0.5", "1"));
+    List<Instant> asked = new ArrayList<>();
+    TargetVersions deployed =
+        (ids, at) -> {
+          asked.add(at);
+          return Map.of("a", "2.0");
+        };
+    PrometheusSettings settings =
+        PrometheusSettings.defaults(URI.create("http://127.0.0.1:9090"), "target", "version");
+
+    Map<String, TargetTelemetry> telemetry =
+        source(settings, deployed).perTarget(List.of("a", "b"), FROM, TO);
+
+    assertThat(telemetry.get("a")).isEqualTo(new TargetTelemetry("a", 1000, 1, 0, 1.0, List.of()));
+    assertThat(telemetry.get("b")).isEqualTo(new TargetTelemetry("b", 1000, 1, 0, 1.0, List.of()));
+    assertThat(asked).containsExactly(FROM);
+    assertThat(requested).allSatisfy(uri -> assertThat(query(uri)).contains("by (target, version"));
+  }
+
   private PrometheusTelemetrySource source() {
+    return source(SETTINGS, TargetVersions.NONE);
+  }
+
+  private PrometheusTelemetrySource source(PrometheusSettings settings, TargetVersions versions) {
     PrometheusClient client =
         new PrometheusClient(
             SETTINGS.baseUrl(),
@@ -232,7 +270,7 @@ class PrometheusTelemetrySourceTest {
               return new Answer(
                   200, body != null ? body : range ? matrix(Map.of()) : vector(Map.of()));
             });
-    return new PrometheusTelemetrySource(SETTINGS, client);
+    return new PrometheusTelemetrySource(settings, client, versions);
   }
 
   /** Which default template the query came from. */

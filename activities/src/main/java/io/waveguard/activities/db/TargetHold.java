@@ -1,0 +1,4 @@
+package io.waveguard.activities.db;
+
+/** One target and the release that holds it. */
+public record TargetHold(String targetId, String releaseId) {}

@@ -44,6 +44,7 @@ import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.core.TargetSelection;
 import io.waveguard.api.db.KnownTargetsDao;
 import io.waveguard.api.errors.ErrorHandling;
+import io.waveguard.api.errors.JettyErrorPages;
 import io.waveguard.api.health.TemporalHealthCheck;
 import io.waveguard.api.resources.PlanResource;
 import io.waveguard.api.resources.ReleaseResource;
@@ -103,6 +104,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
       // Ours answer every error as {error, field, message}; Dropwizard's would answer otherwise.
       server.setRegisterDefaultExceptionMappers(false);
     }
+    JettyErrorPages.install(environment);
 
     ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
     Database.migrate(dataSource);

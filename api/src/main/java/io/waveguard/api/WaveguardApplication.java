@@ -56,7 +56,9 @@ import io.waveguard.api.temporal.TemporalClients;
 import io.waveguard.workflows.model.TrustPolicy;
 import io.waveguard.workflows.policy.gate.ReleaseGate;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -103,6 +105,11 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Ours answer every error as {error, field, message}; Dropwizard's would answer otherwise.
       server.setRegisterDefaultExceptionMappers(false);
+      // TRACE and QUERY go on to Jersey, which answers 405 with Allow as for any method a path
+      // lacks; Dropwizard's filter would answer 405 without Allow. No resource echoes a TRACE.
+      Set<String> methods = new HashSet<>(server.getAllowedMethods());
+      methods.addAll(List.of("TRACE", "QUERY"));
+      server.setAllowedMethods(methods);
     }
     JettyErrorPages.install(environment);
 

@@ -19,7 +19,10 @@ import jakarta.validation.constraints.Size;
 public record CreateReleaseRequest(
     @Pattern(
             regexp = ReleaseIds.PATTERN,
-            message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
+            message = "must be 1 to 64 letters, digits, '.', '_' or '-', not only dots")
+        @Size(
+            max = ReleaseIds.MAX_LENGTH,
+            message = "must be 1 to 64 letters, digits, '.', '_' or '-', not only dots")
         String releaseId,
     @NotBlank @Size(max = 128) String service,
     @NotBlank @Size(max = 128) String version,

@@ -1,6 +1,7 @@
 package io.waveguard.api.api;
 
 import io.waveguard.activities.db.TelemetrySample;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,7 @@ public record TelemetrySampleRequest(
     @NotNull Instant windowEnd,
     @NotNull @Min(0) Long requests,
     @NotNull @Min(0) Long errors,
-    @DecimalMin("0") Double latencyP99Ms,
+    @DecimalMin("0") @DecimalMax("86400000") Double latencyP99Ms,
     @Min(0) Long crashes) {
 
   public TelemetrySample toSample() {

@@ -35,7 +35,10 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public final class TargetResource {
 
-  private static final Pattern TARGET_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  /** Not only dots: a path segment "." or ".." is resolved away before it reaches the server. */
+  static final String TARGET_ID_PATTERN = "^[A-Za-z0-9._:-]*[A-Za-z0-9_:-][A-Za-z0-9._:-]*$";
+
+  private static final Pattern TARGET_ID = Pattern.compile(TARGET_ID_PATTERN);
 
   private static final List<String> SORTS = List.of("id", "trust", "risk");
 
@@ -52,9 +55,9 @@ public final class TargetResource {
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response put(@PathParam("id") String id, @NotNull @Valid TargetRequest request) {
-    if (!TARGET_ID.matcher(id).matches()) {
+    if (id.length() > 128 || !TARGET_ID.matcher(id).matches()) {
       throw ApiException.invalidField(
-          "id", "target id must be 1 to 128 letters, digits, '.', '_', ':' or '-'");
+          "id", "target id must be 1 to 128 letters, digits, '.', '_', ':' or '-', not only dots");
     }
     Target target = request.toTarget(id);
     boolean created = targets.find(id).isEmpty();

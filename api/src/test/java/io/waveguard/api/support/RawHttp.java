@@ -44,6 +44,20 @@ public final class RawHttp {
     }
   }
 
+  /** The status line and headers of the answer, as sent (for headers the record does not keep). */
+  public static String head(int port, String request) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      String raw = readAll(socket.getInputStream());
+      int end = raw.indexOf("\r\n\r\n");
+      return end < 0 ? raw : raw.substring(0, end + 2);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A GET of this request target, the connection closed after the answer. */
   public static Answer get(int port, String target, String... headers) {
     StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n");

@@ -37,6 +37,7 @@ import io.waveguard.api.cli.DevPostgresCommand;
 import io.waveguard.api.cli.DevTemporalCommand;
 import io.waveguard.api.cli.VerifyDeploymentsCommand;
 import io.waveguard.api.cli.WorkerCommand;
+import io.waveguard.api.contract.ApiContract;
 import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.PolicyResolver;
@@ -46,6 +47,7 @@ import io.waveguard.api.db.KnownTargetsDao;
 import io.waveguard.api.errors.ErrorHandling;
 import io.waveguard.api.errors.JettyErrorPages;
 import io.waveguard.api.health.TemporalHealthCheck;
+import io.waveguard.api.resources.OpenApiResource;
 import io.waveguard.api.resources.PlanResource;
 import io.waveguard.api.resources.ReleaseResource;
 import io.waveguard.api.resources.TargetResource;
@@ -200,6 +202,17 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
         .register(
             new TelemetryResource(
                 jdbi.onDemand(TelemetryDao.class), jdbi.onDemand(KnownTargetsDao.class)));
+    environment
+        .jersey()
+        .register(
+            new OpenApiResource(
+                ApiContract.json(
+                    List.of(
+                        ReleaseResource.class,
+                        PlanResource.class,
+                        TargetResource.class,
+                        TelemetryResource.class,
+                        OpenApiResource.class))));
     LimitsConfiguration limits = config.getLimits();
     ErrorHandling.providers(
             limits.getMaxRequestBody().toBytes(), limits.getMaxTelemetryBody().toBytes())

@@ -1,5 +1,6 @@
 package io.waveguard.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.Strategy;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
  * @param selector which of the service's targets take part; all when absent
  * @param policy overrides of the server's policy defaults
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record CreateReleaseRequest(
     @Pattern(
             regexp = ReleaseIds.PATTERN,

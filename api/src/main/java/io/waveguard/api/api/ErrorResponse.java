@@ -1,6 +1,7 @@
 package io.waveguard.api.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * The body of every 4xx and 5xx answer.
@@ -16,4 +17,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param message a sentence for humans
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ErrorResponse(String error, String field, String message) {}
+public record ErrorResponse(@NotNull String error, String field, @NotNull String message) {}

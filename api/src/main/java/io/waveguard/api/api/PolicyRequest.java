@@ -1,6 +1,7 @@
 package io.waveguard.api.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.workflows.model.Tier;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -26,6 +27,7 @@ import java.util.List;
  * @param alpha sequential gate: false-rollback budget of the whole release
  * @param maxErrorRateRatio removed with the ratio gate; only present to answer what replaced it
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record PolicyRequest(
     @Min(1) @Max(7 * 24 * 3600) Long bakeSeconds,
     @Min(0) @Max(100) Integer maxBakeExtensions,
@@ -40,7 +42,8 @@ public record PolicyRequest(
     TierTolerancesJson tierTolerances,
     @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.5", inclusive = false)
         Double alpha,
-    JsonNode maxErrorRateRatio) {
+    // Not in the contract: sending it is always a 400 naming its replacement.
+    @Schema(hidden = true) JsonNode maxErrorRateRatio) {
 
   /** No overrides: the server's defaults. */
   public static PolicyRequest none() {

@@ -1,5 +1,6 @@
 package io.waveguard.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.workflows.model.Target;
 import io.waveguard.workflows.model.Tier;
 import jakarta.validation.constraints.DecimalMax;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param size traffic share, users or devices; impact grows with it (bounded so that impact and
  *     risk stay finite numbers)
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record TargetRequest(
     @NotBlank @Size(max = 128) String service,
     @NotBlank @Size(max = 128) String segment,

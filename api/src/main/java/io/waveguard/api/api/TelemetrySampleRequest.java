@@ -1,5 +1,6 @@
 package io.waveguard.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.activities.db.TelemetrySample;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,6 +14,7 @@ import java.time.Instant;
  * One target's telemetry over [windowStart, windowEnd). Checks across fields (errors at most
  * requests, end after start) are made by the resource, which can name the sample's index.
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record TelemetrySampleRequest(
     @NotBlank @Size(max = 128) String targetId,
     @NotNull Instant windowStart,

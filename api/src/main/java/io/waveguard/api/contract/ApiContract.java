@@ -19,25 +19,6 @@ public final class ApiContract {
 
   private ApiContract() {}
 
-  /**
-   * OpenAPI 3.0 ignores everything beside a $ref, {@code nullable} too: a reference that may be
-   * null is written as {@code allOf: [$ref], nullable: true}.
-   */
-  private static void wrapNullableReferences(Schema<?> schema) {
-    if (schema.getProperties() == null) {
-      return;
-    }
-    schema
-        .getProperties()
-        .replaceAll(
-            (name, property) ->
-                property.get$ref() != null && Boolean.TRUE.equals(property.getNullable())
-                    ? new ComposedSchema()
-                        .addAllOfItem(new Schema<>().$ref(property.get$ref()))
-                        .nullable(true)
-                    : property);
-  }
-
   /** The document as JSON, for these resource classes. */
   public static synchronized String json(List<Class<?>> resources) {
     // Swagger's model converters are one process-wide list; ours joins it once.
@@ -60,10 +41,31 @@ public final class ApiContract {
                                             + " workflows."))))
             .read(new LinkedHashSet<>(resources));
     api.getComponents().getSchemas().values().forEach(ApiContract::wrapNullableReferences);
-    try {
-      return Json.pretty(api);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("the OpenAPI document cannot be written", e);
+    // Json.pretty logs and answers null when it cannot write; a server without its contract
+    // must not start.
+    String json = Json.pretty(api);
+    if (json == null) {
+      throw new IllegalStateException("the OpenAPI document cannot be written; see the log");
     }
+    return json;
+  }
+
+  /**
+   * OpenAPI 3.0 ignores everything beside a $ref, {@code nullable} too: a reference that may be
+   * null is written as {@code allOf: [$ref], nullable: true}.
+   */
+  private static void wrapNullableReferences(Schema<?> schema) {
+    if (schema.getProperties() == null) {
+      return;
+    }
+    schema
+        .getProperties()
+        .replaceAll(
+            (name, property) ->
+                property.get$ref() != null && Boolean.TRUE.equals(property.getNullable())
+                    ? new ComposedSchema()
+                        .addAllOfItem(new Schema<>().$ref(property.get$ref()))
+                        .nullable(true)
+                    : property);
   }
 }

@@ -41,6 +41,7 @@ import io.waveguard.api.cli.DevPostgresCommand;
 import io.waveguard.api.cli.DevTemporalCommand;
 import io.waveguard.api.cli.VerifyDeploymentsCommand;
 import io.waveguard.api.cli.WorkerCommand;
+import io.waveguard.api.contract.ApiContract;
 import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.PolicyResolver;
@@ -49,7 +50,9 @@ import io.waveguard.api.core.TargetHoldCheck;
 import io.waveguard.api.core.TargetSelection;
 import io.waveguard.api.db.KnownTargetsDao;
 import io.waveguard.api.errors.ErrorHandling;
+import io.waveguard.api.errors.JettyErrorPages;
 import io.waveguard.api.health.TemporalHealthCheck;
+import io.waveguard.api.resources.OpenApiResource;
 import io.waveguard.api.resources.PlanResource;
 import io.waveguard.api.resources.ReleaseResource;
 import io.waveguard.api.resources.TargetResource;
@@ -60,7 +63,9 @@ import io.waveguard.api.temporal.TemporalClients;
 import io.waveguard.workflows.model.TrustPolicy;
 import io.waveguard.workflows.policy.gate.ReleaseGate;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -107,7 +112,13 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Ours answer every error as {error, field, message}; Dropwizard's would answer otherwise.
       server.setRegisterDefaultExceptionMappers(false);
+      // TRACE and QUERY go on to Jersey, which answers 405 with Allow as for any method a path
+      // lacks; Dropwizard's filter would answer 405 without Allow. No resource echoes a TRACE.
+      Set<String> methods = new HashSet<>(server.getAllowedMethods());
+      methods.addAll(List.of("TRACE", "QUERY"));
+      server.setAllowedMethods(methods);
     }
+    JettyErrorPages.install(environment);
 
     ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
     Database.migrate(dataSource);
@@ -200,6 +211,17 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
         .register(
             new TelemetryResource(
                 jdbi.onDemand(TelemetryDao.class), jdbi.onDemand(KnownTargetsDao.class)));
+    environment
+        .jersey()
+        .register(
+            new OpenApiResource(
+                ApiContract.json(
+                    List.of(
+                        ReleaseResource.class,
+                        PlanResource.class,
+                        TargetResource.class,
+                        TelemetryResource.class,
+                        OpenApiResource.class))));
     LimitsConfiguration limits = config.getLimits();
     ErrorHandling.providers(
             limits.getMaxRequestBody().toBytes(), limits.getMaxTelemetryBody().toBytes())

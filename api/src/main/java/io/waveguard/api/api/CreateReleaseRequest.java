@@ -1,5 +1,6 @@
 package io.waveguard.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.workflows.model.ReleasePolicy;
 import io.waveguard.workflows.model.ReleaseSpec;
 import io.waveguard.workflows.model.Strategy;
@@ -16,10 +17,14 @@ import jakarta.validation.constraints.Size;
  * @param selector which of the service's targets take part; all when absent
  * @param policy overrides of the server's policy defaults
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record CreateReleaseRequest(
     @Pattern(
             regexp = ReleaseIds.PATTERN,
-            message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
+            message = "must be 1 to 64 letters, digits, '.', '_' or '-', not only dots")
+        @Size(
+            max = ReleaseIds.MAX_LENGTH,
+            message = "must be 1 to 64 letters, digits, '.', '_' or '-', not only dots")
         String releaseId,
     @NotBlank @Size(max = 128) String service,
     @NotBlank @Size(max = 128) String version,

@@ -1,6 +1,7 @@
 package io.waveguard.api.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.workflows.model.TargetsHeldPolicy;
 import io.waveguard.workflows.model.Tier;
 import jakarta.validation.constraints.DecimalMax;
@@ -30,6 +31,7 @@ import java.util.List;
  *     {@code wait} (start, and wait as WAITING_FOR_TARGETS until the holder lets go) when another
  *     running release holds some of the selected targets
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record PolicyRequest(
     @Min(1) @Max(7 * 24 * 3600) Long bakeSeconds,
     @Min(0) @Max(100) Integer maxBakeExtensions,
@@ -44,7 +46,8 @@ public record PolicyRequest(
     TierTolerancesJson tierTolerances,
     @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.5", inclusive = false)
         Double alpha,
-    JsonNode maxErrorRateRatio,
+    // Not in the contract: sending it is always a 400 naming its replacement.
+    @Schema(hidden = true) JsonNode maxErrorRateRatio,
     TargetsHeldPolicy whenTargetsHeld) {
 
   /** No overrides: the server's defaults. */

@@ -1,5 +1,6 @@
 package io.waveguard.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.workflows.model.TargetSelector;
 import io.waveguard.workflows.model.Tier;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Narrows a release to some of its service's targets; empty or absent fields select all. */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record SelectorRequest(
     @Size(max = 1000) List<@NotBlank String> segments,
     @Size(max = 10) List<@NotNull Tier> tiers,

@@ -1,6 +1,8 @@
 package io.waveguard.api.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.activities.db.TelemetrySample;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,13 +17,14 @@ import java.time.Instant;
  * @param version the build the sample was measured on, when the agent knows it; a sample of another
  *     build than the one Waveguard deployed on the target is not credited to the release
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record TelemetrySampleRequest(
     @NotBlank @Size(max = 128) String targetId,
     @NotNull Instant windowStart,
     @NotNull Instant windowEnd,
     @NotNull @Min(0) Long requests,
     @NotNull @Min(0) Long errors,
-    @DecimalMin("0") Double latencyP99Ms,
+    @DecimalMin("0") @DecimalMax("86400000") Double latencyP99Ms,
     @Min(0) Long crashes,
     @Size(max = 128) String version) {
 

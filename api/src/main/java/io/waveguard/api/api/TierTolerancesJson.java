@@ -1,12 +1,14 @@
 package io.waveguard.api.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.workflows.model.TierTolerances;
 
 /**
  * Tier tolerances as JSON, keyed by the tiers' wire names; in a request each absent tier keeps its
  * default, so every value may be null there.
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record TierTolerancesJson(
     @JsonProperty("low") Double low,
     @JsonProperty("standard") Double standard,

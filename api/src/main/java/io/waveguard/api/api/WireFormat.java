@@ -36,6 +36,7 @@ public final class WireFormat {
     mapper
         .coercionConfigFor(LogicalType.Boolean)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    mapper.registerModule(NulFreeStrings.module());
     return mapper;
   }
 }

@@ -12,6 +12,7 @@ public final class ErrorHandling {
 
   public static List<Object> providers(long maxBody, long maxTelemetryBody) {
     return List.of(
+        new QueryStringFilter(),
         new BodySizeLimitFilter(maxBody, maxTelemetryBody),
         new ApiExceptionMapper(),
         new JsonErrorMapper(),

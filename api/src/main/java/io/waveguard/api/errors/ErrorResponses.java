@@ -3,6 +3,8 @@ package io.waveguard.api.errors;
 import io.waveguard.api.api.ErrorResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpStatus;
 
 /** Builds error answers, and finds an {@link ApiException} that other layers wrapped. */
 final class ErrorResponses {
@@ -19,6 +21,13 @@ final class ErrorResponses {
 
   static Response of(ApiException e) {
     return of(e.status(), e.body());
+  }
+
+  /** The code of an HTTP error nothing more specific names: its reason phrase, "uri_too_long". */
+  static String codeFor(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String phrase = known != null ? known.getReasonPhrase() : HttpStatus.getMessage(status);
+    return phrase.toLowerCase(Locale.ROOT).replace(' ', '_').replace("-", "_");
   }
 
   /**

@@ -64,6 +64,10 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
     if (e instanceof MismatchedInputException) {
       return "expected " + expected(target);
     }
+    // Raised by our own deserializers, whose message is meant for the caller.
+    if (e.getClass() == JsonMappingException.class) {
+      return e.getOriginalMessage();
+    }
     return "invalid value";
   }
 

@@ -1,7 +1,5 @@
 package io.waveguard.api.errors;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
@@ -11,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last resort. An unreachable dependency is a 503 the caller may retry; anything else is a bug,
- * logged with an id the answer quotes so the log line can be found.
+ * The last resort. A failing dependency is a 503 the caller may retry (Temporal's failures as
+ * {@link TemporalFailures} answers them); anything else is a bug, logged with an id the answer
+ * quotes so the log line can be found.
  */
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -24,10 +23,9 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     if (wrapped != null) {
       return ErrorResponses.of(wrapped);
     }
-    if (isTemporalUnavailable(e)) {
-      log.warn("Temporal unavailable: {}", e.toString());
-      return ErrorResponses.of(
-          503, "temporal_unavailable", null, "Temporal cannot be reached; retry later");
+    Response temporal = TemporalFailures.answer(e);
+    if (temporal != null) {
+      return temporal;
     }
     if (isDatabaseUnavailable(e)) {
       log.warn("PostgreSQL unavailable: {}", e.toString());
@@ -38,16 +36,6 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     log.error("unexpected error {}", id, e);
     return ErrorResponses.of(
         500, "internal_error", null, "unexpected error " + id + "; the server log has details");
-  }
-
-  private static boolean isTemporalUnavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException grpc) {
-        Status.Code code = grpc.getStatus().getCode();
-        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
-      }
-    }
-    return false;
   }
 
   private static boolean isDatabaseUnavailable(Throwable e) {

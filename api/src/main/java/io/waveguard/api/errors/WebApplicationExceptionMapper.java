@@ -9,7 +9,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.Locale;
 
 /**
  * Answers Jersey's own HTTP errors (no such path, wrong method, wrong content type) in the one JSON
@@ -39,9 +38,7 @@ public final class WebApplicationExceptionMapper
     if (status == 413) {
       return "payload_too_large";
     }
-    Response.Status known = Response.Status.fromStatusCode(status);
-    String phrase = known != null ? known.getReasonPhrase() : "http " + status;
-    return phrase.toLowerCase(Locale.ROOT).replace(' ', '_').replace("-", "_");
+    return ErrorResponses.codeFor(status);
   }
 
   private static String message(WebApplicationException e, int status) {

@@ -1,6 +1,12 @@
 package io.waveguard.api.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.waveguard.api.api.CreateReleaseRequest;
+import io.waveguard.api.api.ErrorResponse;
 import io.waveguard.api.api.PlanView;
 import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.PolicyResolver;
@@ -18,6 +24,14 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Dry runs: the plan a release would follow, with a reason for every placement. */
 @Path("/api/v1/plans")
+@ApiResponse(
+    responseCode = "default",
+    description =
+        "an error: 400 invalid input, 413 body too large, 415 not JSON, 503 PostgreSQL failing",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorResponse.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public final class PlanResource {
 
@@ -45,12 +59,31 @@ public final class PlanResource {
    * wave comes on every page; the placements come {@code limit} at a time, {@code cursor} being the
    * previous page's nextCursor.
    */
+  @Operation(
+      summary = "Dry run: the plan a release with this body would follow; starts nothing",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "the plan, its placements a page at a time",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = PlanView.class))))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public PlanView plan(
       @NotNull @Valid CreateReleaseRequest request,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
+      @Parameter(
+              allowEmptyValue = true,
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "500"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(
+              allowEmptyValue = true,
+              schema = @Schema(type = "string", description = "the previous page's nextCursor"))
+          @QueryParam("cursor")
+          String cursor) {
     int pageSize = QueryParams.intParam("limit", limit, PLACEMENTS_DEFAULT, 1, PLACEMENTS_MAX);
     PlanCursor from = PlanCursor.parse(cursor);
     String id = request.releaseId() != null ? request.releaseId() : DRY_RUN_ID;

@@ -1,5 +1,11 @@
 package io.waveguard.api.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.AuditEntry;
 import io.waveguard.activities.db.ReleaseDao;
@@ -7,6 +13,7 @@ import io.waveguard.activities.db.ReleaseRow;
 import io.waveguard.api.api.AuditLog;
 import io.waveguard.api.api.CommandQueued;
 import io.waveguard.api.api.CreateReleaseRequest;
+import io.waveguard.api.api.ErrorResponse;
 import io.waveguard.api.api.OperatorCommandRequest;
 import io.waveguard.api.api.PolicyView;
 import io.waveguard.api.api.ReleaseIds;
@@ -47,6 +54,16 @@ import java.util.Locale;
 
 /** Releases: start one, list them, read one's live state and audit log, command it. */
 @Path("/api/v1/releases")
+@ApiResponse(
+    responseCode = "default",
+    description =
+        "an error: 400 invalid input, 404 unknown release, 409 conflict or invalid"
+            + " transition, 413 body too large, 415 not JSON, 403 or 503 Temporal or PostgreSQL"
+            + " failing",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorResponse.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public final class ReleaseResource {
 
@@ -84,6 +101,21 @@ public final class ReleaseResource {
    * Starts a release with its policy resolved now, on the server's current defaults; repeating the
    * call with the same releaseId and body answers the same release.
    */
+  @Operation(
+      summary = "Start a release; repeating the same body answers the same release",
+      responses =
+          @ApiResponse(
+              responseCode = "202",
+              description = "started, or the release this releaseId already names",
+              headers =
+                  @Header(
+                      name = "Location",
+                      description = "the release's URI",
+                      schema = @Schema(type = "string")),
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReleaseView.class))))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response start(@NotNull @Valid CreateReleaseRequest request) {
@@ -102,12 +134,33 @@ public final class ReleaseResource {
   }
 
   /** One page, newest first; {@code cursor} is the previous page's nextCursor. */
+  @Operation(
+      summary = "Releases, newest first, a page at a time",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "a page of releases",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReleaseList.class))))
   @GET
   public ReleaseList list(
       @QueryParam("service") String service,
-      @QueryParam("status") String status,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
+      @Parameter(allowEmptyValue = true, schema = @Schema(implementation = ReleaseStatus.class))
+          @QueryParam("status")
+          String status,
+      @Parameter(
+              allowEmptyValue = true,
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(
+              allowEmptyValue = true,
+              schema = @Schema(type = "string", description = "the previous page's nextCursor"))
+          @QueryParam("cursor")
+          String cursor) {
     int pageSize = QueryParams.intParam("limit", limit, PAGE_DEFAULT, 1, PAGE_MAX);
     ReleaseCursor after = ReleaseCursor.parse(cursor);
     List<ReleaseRow> rows =
@@ -122,6 +175,16 @@ public final class ReleaseResource {
         page.items().stream().map(ReleaseSummary::of).toList(), page.nextCursor());
   }
 
+  @Operation(
+      summary = "A release's live state and effective policy",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "the release",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ReleaseView.class))))
   @GET
   @Path("/{releaseId}")
   public ReleaseView get(@PathParam("releaseId") String releaseId) {
@@ -129,12 +192,31 @@ public final class ReleaseResource {
   }
 
   /** One page of the audit log, oldest first; {@code cursor} is the previous nextCursor. */
+  @Operation(
+      summary = "A release's operator commands, accepted or not, oldest first, a page at a time",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "a page of the audit log",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = AuditLog.class))))
   @GET
   @Path("/{releaseId}/audit")
   public AuditLog audit(
       @PathParam("releaseId") String releaseId,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
+      @Parameter(
+              allowEmptyValue = true,
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(
+              allowEmptyValue = true,
+              schema = @Schema(type = "string", description = "the previous page's nextCursor"))
+          @QueryParam("cursor")
+          String cursor) {
     if (!releases.exists(known(releaseId))) {
       throw new ReleaseNotFoundException(releaseId);
     }
@@ -153,12 +235,41 @@ public final class ReleaseResource {
    * refuses the transition (also audited); 202 when no worker accepted it in time (queued; an abort
    * is also sent as a signal).
    */
+  @Operation(
+      summary = "Pause, resume, approve, abort or retry the rollback of a release",
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "applied: the release's new state",
+            content =
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReleaseState.class))),
+        @ApiResponse(
+            responseCode = "202",
+            description = "no worker accepted it in time: queued",
+            headers =
+                @Header(
+                    name = "Location",
+                    description = "the release's URI",
+                    schema = @Schema(type = "string")),
+            content =
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CommandQueued.class)))
+      })
   @POST
   @Path("/{releaseId}/{action: pause|resume|approve|abort|retry-rollback}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response command(
       @PathParam("releaseId") String releaseId,
-      @PathParam("action") String action,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"pause", "resume", "approve", "abort", "retry-rollback"}))
+          @PathParam("action")
+          String action,
       @NotNull @Valid OperatorCommandRequest request) {
     OperatorAction operatorAction = OperatorAction.fromWireName(action);
     CommandResult result = commands.apply(known(releaseId), operatorAction, request.toCommand());

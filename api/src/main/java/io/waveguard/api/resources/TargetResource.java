@@ -1,8 +1,15 @@
 package io.waveguard.api.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.db.TrustSnapshotRow;
+import io.waveguard.api.api.ErrorResponse;
 import io.waveguard.api.api.TargetList;
 import io.waveguard.api.api.TargetRequest;
 import io.waveguard.api.api.TargetView;
@@ -32,10 +39,22 @@ import java.util.stream.Collectors;
 
 /** The fleet: deployment targets (created and replaced with PUT) and their trust. */
 @Path("/api/v1/targets")
+@ApiResponse(
+    responseCode = "default",
+    description =
+        "an error: 400 invalid input, 404 unknown target, 413 body too large, 415 not"
+            + " JSON, 503 PostgreSQL failing",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorResponse.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public final class TargetResource {
 
-  private static final Pattern TARGET_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  /** Not only dots: a path segment "." or ".." is resolved away before it reaches the server. */
+  static final String TARGET_ID_PATTERN = "^[A-Za-z0-9._:-]*[A-Za-z0-9_:-][A-Za-z0-9._:-]*$";
+
+  private static final Pattern TARGET_ID = Pattern.compile(TARGET_ID_PATTERN);
 
   private static final List<String> SORTS = List.of("id", "trust", "risk");
 
@@ -48,13 +67,40 @@ public final class TargetResource {
   }
 
   /** Creates (201) or replaces (200) a target. */
+  @Operation(
+      summary = "Create or replace a target",
+      responses = {
+        @ApiResponse(
+            responseCode = "201",
+            description = "created",
+            headers =
+                @Header(
+                    name = "Location",
+                    description = "the target's URI",
+                    schema = @Schema(type = "string")),
+            content =
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TargetView.class))),
+        @ApiResponse(
+            responseCode = "200",
+            description = "replaced",
+            content =
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TargetView.class)))
+      })
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response put(@PathParam("id") String id, @NotNull @Valid TargetRequest request) {
-    if (!TARGET_ID.matcher(id).matches()) {
+  public Response put(
+      @Parameter(schema = @Schema(type = "string", pattern = TARGET_ID_PATTERN, maxLength = 128))
+          @PathParam("id")
+          String id,
+      @NotNull @Valid TargetRequest request) {
+    if (id.length() > 128 || !TARGET_ID.matcher(id).matches()) {
       throw ApiException.invalidField(
-          "id", "target id must be 1 to 128 letters, digits, '.', '_', ':' or '-'");
+          "id", "target id must be 1 to 128 letters, digits, '.', '_', ':' or '-', not only dots");
     }
     Target target = request.toTarget(id);
     boolean created = targets.find(id).isEmpty();
@@ -67,6 +113,16 @@ public final class TargetResource {
         : Response.ok(view).build();
   }
 
+  @Operation(
+      summary = "A target with its latest trust",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "the target",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = TargetView.class))))
   @GET
   @Path("/{id}")
   public TargetView get(@PathParam("id") String id) {
@@ -75,9 +131,26 @@ public final class TargetResource {
   }
 
   /** The target's trust computations, newest first, with the outcomes they rest on. */
+  @Operation(
+      summary = "A target's trust computations, newest first, with the outcomes behind them",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "the trust history",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = TrustHistory.class))))
   @GET
   @Path("/{id}/trust")
-  public TrustHistory trust(@PathParam("id") String id, @QueryParam("limit") String limit) {
+  public TrustHistory trust(
+      @PathParam("id") String id,
+      @Parameter(
+              allowEmptyValue = true,
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50"))
+          @QueryParam("limit")
+          String limit) {
     find(id);
     int pageSize = QueryParams.intParam("limit", limit, 50, 1, 1000);
     return new TrustHistory(
@@ -86,13 +159,47 @@ public final class TargetResource {
         trust.outcomes(id, pageSize));
   }
 
+  @Operation(
+      summary = "Targets, by id, least trust or highest risk first",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "a page of targets",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = TargetList.class))))
   @GET
   public TargetList list(
       @QueryParam("service") String service,
-      @QueryParam("tier") String tier,
-      @QueryParam("sort") String sort,
-      @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset) {
+      @Parameter(allowEmptyValue = true, schema = @Schema(implementation = Tier.class))
+          @QueryParam("tier")
+          String tier,
+      @Parameter(
+              allowEmptyValue = true,
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"id", "trust", "risk"},
+                      defaultValue = "id"))
+          @QueryParam("sort")
+          String sort,
+      @Parameter(
+              allowEmptyValue = true,
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+          @QueryParam("limit")
+          String limit,
+      @Parameter(
+              allowEmptyValue = true,
+              schema =
+                  @Schema(
+                      type = "integer",
+                      minimum = "0",
+                      maximum = "2147483647",
+                      defaultValue = "0"))
+          @QueryParam("offset")
+          String offset) {
     int pageSize = QueryParams.intParam("limit", limit, 100, 1, 1000);
     int skip = QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
     String order = sort(sort);

@@ -1,6 +1,11 @@
 package io.waveguard.api.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.waveguard.activities.db.TelemetryDao;
+import io.waveguard.api.api.ErrorResponse;
 import io.waveguard.api.api.TelemetryAccepted;
 import io.waveguard.api.api.TelemetryBatchRequest;
 import io.waveguard.api.api.TelemetrySampleRequest;
@@ -20,6 +25,15 @@ import java.util.Set;
 
 /** Push ingestion of telemetry samples, for the gates of releases that use the push source. */
 @Path("/api/v1/telemetry")
+@ApiResponse(
+    responseCode = "default",
+    description =
+        "an error: 400 invalid input, 422 a sample names no target, 413 body too large,"
+            + " 415 not JSON, 503 PostgreSQL failing",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ErrorResponse.class)))
 @Produces(MediaType.APPLICATION_JSON)
 public final class TelemetryResource {
 
@@ -35,6 +49,16 @@ public final class TelemetryResource {
    * Stores a batch; all or nothing. A window sent again replaces the earlier copy, so agents may
    * retry.
    */
+  @Operation(
+      summary = "Store a batch of telemetry samples, all or nothing",
+      responses =
+          @ApiResponse(
+              responseCode = "202",
+              description = "stored",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = TelemetryAccepted.class))))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response ingest(@NotNull @Valid TelemetryBatchRequest batch) {

@@ -29,8 +29,14 @@ public final class Api {
     this.base = base;
   }
 
-  /** An answer: status, Location header and the body as JSON (null when empty). */
-  public record Answer(int status, String location, JsonNode body, String raw) {
+  /** An answer: status, Location header, the body as JSON (null when empty), all headers. */
+  public record Answer(
+      int status, String location, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+    /** The header's first value, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     public String text(String field) {
       JsonNode node = body == null ? null : body.get(field);
       return node == null || node.isNull() ? null : node.asText();
@@ -79,7 +85,11 @@ public final class Api {
       String raw = response.body();
       JsonNode body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
       return new Answer(
-          response.statusCode(), response.headers().firstValue("Location").orElse(null), body, raw);
+          response.statusCode(),
+          response.headers().firstValue("Location").orElse(null),
+          body,
+          raw,
+          response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

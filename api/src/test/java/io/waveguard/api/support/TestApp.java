@@ -79,6 +79,10 @@ public final class TestApp {
     return temporal;
   }
 
+  public int port() {
+    return server.port();
+  }
+
   public int adminPort() {
     return server.adminPort();
   }

@@ -101,6 +101,11 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
   }
 
   @Override
+  public void fenceDeploys(String releaseId) {
+    WaveAction.fence(jdbi, releaseId);
+  }
+
+  @Override
   public StrandedTargets listStrandedTargets(String releaseId) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     List<String> ids =

@@ -59,12 +59,7 @@ enum WaveAction {
      */
     @Override
     void beforeReading(Jdbi jdbi, String releaseId) {
-      jdbi.useTransaction(
-          handle -> {
-            DeploymentDao dao = handle.attach(DeploymentDao.class);
-            dao.lockForFence(releaseId);
-            dao.fence(releaseId);
-          });
+      fence(jdbi, releaseId);
     }
 
     @Override
@@ -107,6 +102,16 @@ enum WaveAction {
 
   /** Runs before the activity reads the wave's rows. */
   abstract void beforeReading(Jdbi jdbi, String releaseId);
+
+  /** Fences the release against deploy claims, under its advisory lock; idempotent. */
+  static void fence(Jdbi jdbi, String releaseId) {
+    jdbi.useTransaction(
+        handle -> {
+          DeploymentDao dao = handle.attach(DeploymentDao.class);
+          dao.lockForFence(releaseId);
+          dao.fence(releaseId);
+        });
+  }
 
   private static ApplicationFailure fenced(String releaseId) {
     return ApplicationFailure.newNonRetryableFailure(

@@ -114,6 +114,10 @@ final class WorldActivities
     return new WaveDeployment(request.wave(), size, size, 0);
   }
 
+  /** The simulated world's deploys are instant: there is never one in flight to fence. */
+  @Override
+  public void fenceDeploys(String releaseId) {}
+
   /** The simulated world's rollbacks never fail, so nothing is ever stranded. */
   @Override
   public StrandedTargets listStrandedTargets(String releaseId) {

@@ -19,4 +19,10 @@ public interface DeploymentActivities {
    * confirmed): asked after some wave's rollback failed for good, and written to the audit log.
    */
   StrandedTargets listStrandedTargets(String releaseId);
+
+  /**
+   * Fences the release: from now on no deploy attempt may claim any of its targets (a running one
+   * stops at its next batch with ROLLBACK_FENCED). Idempotent; every rollback does it first.
+   */
+  void fenceDeploys(String releaseId);
 }

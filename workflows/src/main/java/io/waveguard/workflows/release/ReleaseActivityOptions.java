@@ -64,10 +64,11 @@ final class ReleaseActivityOptions {
           .build();
 
   /**
-   * Listing what a failed rollback left behind is one query; it retries a while (the database may
-   * be what failed) and then lets the release name the failed waves instead.
+   * Fencing a release against deploys and listing what a failed rollback left behind are one
+   * statement each; they retry a while (the database may be what failed), then the release goes on
+   * without (cancelling the deploy, naming the failed waves instead).
    */
-  static final ActivityOptions LIST_STRANDED =
+  static final ActivityOptions ROLLBACK_BOOKKEEPING =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(1))
           .setRetryOptions(

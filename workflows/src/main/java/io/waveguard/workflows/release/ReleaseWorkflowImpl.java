@@ -101,6 +101,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   /** How long a finished release waits for its last read-model writes. */
   private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
 
+  /**
+   * How long an abort lets a fenced deploy stop by itself (at its next batch) before cancelling it:
+   * a batch is one deployer call, bounded by the deployer's timeout (10 s by default).
+   */
+  private static final Duration DEPLOY_STOP_GRACE = Duration.ofSeconds(15);
+
   /** How long a run that continues as new waits for its read-model writes. */
   private static final Duration READ_MODEL_PATIENCE_AT_BOUNDARY = Duration.ofMinutes(1);
 
@@ -117,6 +123,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseStatePublisher publisher = new ReleaseStatePublisher();
   private ReadModelWriter readModel;
   private boolean cancellableDeploy;
+  private boolean fenceBeforeCancel;
   private boolean targetHolds;
 
   /** Runs before any handler, so an update or signal never finds the release uninitialised. */
@@ -151,8 +158,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Workflow.getVersion(PAUSE_BEFORE_COMPLETION_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     boolean completeRollback =
         Workflow.getVersion(COMPLETE_ROLLBACK_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    cancellableDeploy =
-        Workflow.getVersion(CANCELLABLE_DEPLOY_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    int deployVersion = Workflow.getVersion(CANCELLABLE_DEPLOY_CHANGE, Workflow.DEFAULT_VERSION, 2);
+    cancellableDeploy = deployVersion >= 1;
+    fenceBeforeCancel = deployVersion >= 2;
     targetHolds = Workflow.getVersion(TARGET_HOLDS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     boolean mayContinueAsNew =
         Workflow.getVersion(CONTINUE_AS_NEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
@@ -333,9 +341,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       }
       return;
     }
-    // An abort must not wait for every batch: it cancels the scope, the activity notices at its
-    // next heartbeat and stops, and only then does the rollback (which covers every target the
-    // deploy touched) begin, so no deploy call can overtake it.
+    // An abort must not wait for every batch. It fences the release, so the deploy stops at its
+    // next batch claim; a deploy still stuck in one deployer call after a grace period has its
+    // scope cancelled, which the activity notices at its next heartbeat. Only once the deploy has
+    // stopped does the rollback (covering every target it touched) begin, so no deploy call can
+    // overtake it. (Fencing first also keeps the cancel out of the task where a fast deploy
+    // completes, which Temporal's Java test server cannot handle.)
     AtomicReference<Promise<WaveDeployment>> started = new AtomicReference<>();
     CancellationScope scope =
         Workflow.newCancellationScope(
@@ -343,6 +354,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     scope.run();
     Promise<WaveDeployment> deployment = started.get();
     Workflow.await(() -> deployment.isCompleted() || machine.isRollingBackOrDone());
+    if (!deployment.isCompleted() && fenceBeforeCancel) {
+      fenceDeploys();
+      Workflow.await(DEPLOY_STOP_GRACE, deployment::isCompleted);
+    }
     if (!deployment.isCompleted()) {
       scope.cancel("release is rolling back: " + machine.outcomeReason());
     }
@@ -351,6 +366,21 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       machine.waveDeployed(wave);
     } catch (ActivityFailure failure) {
       machine.deployFailed(wave, rootMessage(failure));
+    }
+  }
+
+  /** No deploy attempt may claim a target of this release any more; failing is logged only. */
+  private void fenceDeploys() {
+    DeploymentActivities fence =
+        Workflow.newActivityStub(
+            DeploymentActivities.class,
+            ReleaseActivityOptions.withSummary(
+                ReleaseActivityOptions.ROLLBACK_BOOKKEEPING, "fence the release against deploys"));
+    try {
+      fence.fenceDeploys(spec.releaseId());
+    } catch (ActivityFailure failure) {
+      // The cancellation after the grace period still stops the deploy.
+      log.warn("release {}: fence failed: {}", spec.releaseId(), rootMessage(failure));
     }
   }
 
@@ -481,7 +511,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Workflow.newActivityStub(
             DeploymentActivities.class,
             ReleaseActivityOptions.withSummary(
-                ReleaseActivityOptions.LIST_STRANDED,
+                ReleaseActivityOptions.ROLLBACK_BOOKKEEPING,
                 "list the targets a failed rollback left on %s".formatted(spec.version())));
     try {
       machine.strandedTargetsListed(deployer.listStrandedTargets(spec.releaseId()));

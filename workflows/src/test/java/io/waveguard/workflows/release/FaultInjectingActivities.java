@@ -3,6 +3,7 @@ package io.waveguard.workflows.release;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCanceledException;
 import io.temporal.failure.ApplicationFailure;
+import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
@@ -47,6 +48,7 @@ final class FaultInjectingActivities
   private volatile boolean outcomeFails;
   private volatile IntPredicate rollbackFails = wave -> false;
   private volatile Duration perTargetDeploy;
+  private volatile boolean deployIgnoresFence;
 
   FaultInjectingActivities(InMemoryReleaseActivities.Fleet fleet) {
     this(fleet, new InMemoryReleaseActivities(fleet));
@@ -77,6 +79,12 @@ final class FaultInjectingActivities
    */
   FaultInjectingActivities deployOneTargetAt(Duration pause) {
     this.perTargetDeploy = pause;
+    return this;
+  }
+
+  /** Makes the slow deploy deaf to the fence, like one stuck inside a deployer call. */
+  FaultInjectingActivities deployIgnoresFence() {
+    this.deployIgnoresFence = true;
     return this;
   }
 
@@ -116,6 +124,11 @@ final class FaultInjectingActivities
     int done = 0;
     try {
       for (Target target : targets) {
+        if (!deployIgnoresFence && fleet.fenced.contains(request.releaseId())) {
+          fleet.calls.add("deploy-fenced:" + request.wave());
+          throw ApplicationFailure.newNonRetryableFailure(
+              "release is rolling back", ActivityErrors.ROLLBACK_FENCED);
+        }
         Activity.getExecutionContext().heartbeat(done);
         Thread.sleep(pause.toMillis());
         fleet.deployCounts.merge(target.id(), 1, Integer::sum);
@@ -139,6 +152,11 @@ final class FaultInjectingActivities
       throw ApplicationFailure.newNonRetryableFailure(ROLLBACK_FAILURE, "DEPLOY_REJECTED");
     }
     return delegate.rollBackWave(request);
+  }
+
+  @Override
+  public void fenceDeploys(String releaseId) {
+    delegate.fenceDeploys(releaseId);
   }
 
   @Override

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
@@ -53,6 +54,9 @@ final class InMemoryReleaseActivities
     final Map<String, Integer> rollbackCounts = new ConcurrentHashMap<>();
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<ReleaseSnapshot> snapshots = Collections.synchronizedList(new ArrayList<>());
+
+    /** Releases fenced against deploys (an abort, a rollback). */
+    final Set<String> fenced = ConcurrentHashMap.newKeySet();
 
     /** Target id to the release that holds it, as target_holds keeps it in PostgreSQL. */
     final Map<String, String> holds = new ConcurrentHashMap<>();
@@ -192,6 +196,12 @@ final class InMemoryReleaseActivities
     List<Target> targets = wave(request);
     targets.forEach(t -> fleet.rollbackCounts.merge(t.id(), 1, Integer::sum));
     return new WaveDeployment(request.wave(), targets.size(), targets.size(), 0);
+  }
+
+  @Override
+  public void fenceDeploys(String releaseId) {
+    fleet.calls.add("fence");
+    fleet.fenced.add(releaseId);
   }
 
   /** Targets deployed more often than rolled back, in the fleet's order. */

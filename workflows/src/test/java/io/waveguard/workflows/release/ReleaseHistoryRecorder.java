@@ -142,6 +142,21 @@ public final class ReleaseHistoryRecorder {
           }
           release.abort(new OperatorCommand("dave", "wrong build tagged"));
         });
+    // cancellable-deploy version 2: an abort fences the deploy, which stops at its next target.
+    InMemoryReleaseActivities.Fleet fencedFleet = InMemoryReleaseActivities.Fleet.ofTiers(5);
+    recordWith(
+        dir,
+        "abort-fences-deploy",
+        new FaultInjectingActivities(fencedFleet).deployOneTargetAt(Duration.ofMillis(200)),
+        WorkerOptions.getDefaultInstance(),
+        Strategy.ALL_AT_ONCE,
+        SEQUENTIAL,
+        (temporal, release) -> {
+          while (fencedFleet.deployCounts.isEmpty()) {
+            Thread.onSpinWait();
+          }
+          release.abort(new OperatorCommand("dave", "wrong build tagged"));
+        });
     // continue-as-new version 1: the first run of a release of one-target waves, which hands
     // over to a second run once its history reaches its budget.
     recordFirstRun(dir, "continued-as-new");

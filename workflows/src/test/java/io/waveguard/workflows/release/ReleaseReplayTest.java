@@ -62,6 +62,7 @@ class ReleaseReplayTest {
         "pause-before-completion",
         "rollback-incomplete-retried",
         "abort-cancels-deploy",
+        "abort-fences-deploy",
         "continued-as-new",
         "target-holds-waited"
       })

@@ -91,23 +91,44 @@ class RollbackWorkflowTest {
   }
 
   @Test
-  void anAbortCancelsADeployInFlightAndRollsBackOnlyAfterItStopped() {
+  void anAbortFencesADeployInFlightWhichStopsAtItsNextTargetBeforeTheRollback() {
     FaultInjectingActivities activities =
         new FaultInjectingActivities(fleet).deployOneTargetAt(Duration.ofMillis(200));
-    // Heartbeats reach the server at once rather than every 48 s, so the cancel is noticed soon.
-    WorkerOptions prompt =
-        WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(50)).build();
-    ReleaseWorkflow release = start("stopped", activities, prompt, Strategy.ALL_AT_ONCE);
+    ReleaseWorkflow release =
+        start("fenced", activities, WorkerOptions.getDefaultInstance(), Strategy.ALL_AT_ONCE);
     awaitCall("deploy-target:");
 
     release.abort(new OperatorCommand("dave", "wrong build"));
 
-    ReleaseState done = result("stopped");
+    ReleaseState done = result("fenced");
     assertThat(done.status()).isEqualTo(ReleaseStatus.ABORTED);
     List<String> calls = calls();
-    assertThat(calls).containsSubsequence("deploy-cancelled:1", "rollback:1");
+    assertThat(calls).containsSubsequence("fence", "deploy-fenced:1", "rollback:1");
     assertThat(calls.indexOf("rollback:1")).isGreaterThan(calls.lastIndexOf(lastDeployedCall()));
     // All at once is one wave of all 20 targets: the abort stopped it part-way.
+    assertThat(fleet.deployCounts.size()).isBetween(1, 19);
+  }
+
+  @Test
+  void aDeployStuckPastTheGraceIsCancelledAndStopsAtItsNextHeartbeatBeforeTheRollback() {
+    FaultInjectingActivities activities =
+        new FaultInjectingActivities(fleet)
+            .deployOneTargetAt(Duration.ofSeconds(1))
+            .deployIgnoresFence();
+    // Heartbeats reach the server at once rather than every 48 s, so the cancel is noticed soon.
+    WorkerOptions prompt =
+        WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(50)).build();
+    ReleaseWorkflow release = start("stuck", activities, prompt, Strategy.ALL_AT_ONCE);
+    awaitCall("deploy-target:");
+
+    release.abort(new OperatorCommand("dave", "wrong build"));
+
+    ReleaseState done = result("stuck");
+    assertThat(done.status()).isEqualTo(ReleaseStatus.ABORTED);
+    List<String> calls = calls();
+    assertThat(calls).containsSubsequence("fence", "deploy-cancelled:1", "rollback:1");
+    assertThat(calls.indexOf("rollback:1")).isGreaterThan(calls.lastIndexOf(lastDeployedCall()));
+    // 20 targets at a second each; the 15-second grace ends it before the last.
     assertThat(fleet.deployCounts.size()).isBetween(1, 19);
   }
 

@@ -2,10 +2,10 @@ package io.waveguard.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.waveguard.api.api.GateMode;
-import io.waveguard.workflows.model.SequentialGatePolicy;
-import io.waveguard.workflows.policy.gate.GateParameters;
-import io.waveguard.workflows.policy.gate.LatencyShiftParameters;
-import io.waveguard.workflows.policy.gate.SprtParameters;
+import io.waveguard.policy.gate.GateParameters;
+import io.waveguard.policy.gate.LatencyShiftParameters;
+import io.waveguard.policy.gate.SprtParameters;
+import io.waveguard.policy.model.SequentialGatePolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

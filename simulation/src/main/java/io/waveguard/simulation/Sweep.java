@@ -1,5 +1,7 @@
 package io.waveguard.simulation;
 
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.TierTolerances;
 import io.waveguard.simulation.report.CellSummary;
 import io.waveguard.simulation.report.FrontierChart;
 import io.waveguard.simulation.report.ProgressBar;
@@ -8,8 +10,6 @@ import io.waveguard.simulation.scenario.PolicySpec;
 import io.waveguard.simulation.scenario.Scenario;
 import io.waveguard.simulation.scenario.SequentialGateSpec;
 import io.waveguard.simulation.scenario.SimulationPolicy;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.model.TierTolerances;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

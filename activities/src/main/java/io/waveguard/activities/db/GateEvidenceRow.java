@@ -1,9 +1,9 @@
 package io.waveguard.activities.db;
 
-import io.waveguard.workflows.model.CohortStats;
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.GateVerdict;
-import io.waveguard.workflows.policy.gate.sequential.ReleaseEvidence;
+import io.waveguard.policy.gate.sequential.ReleaseEvidence;
+import io.waveguard.policy.model.CohortStats;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.GateVerdict;
 import java.time.Instant;
 
 /**

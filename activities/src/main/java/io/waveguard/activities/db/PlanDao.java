@@ -1,7 +1,7 @@
 package io.waveguard.activities.db;
 
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.model.WaveSummary;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.WaveSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.waveguard.activities.db;
 
-import io.waveguard.workflows.model.Target;
+import io.waveguard.policy.model.Target;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;

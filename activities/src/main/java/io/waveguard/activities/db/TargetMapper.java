@@ -1,7 +1,7 @@
 package io.waveguard.activities.db;
 
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;

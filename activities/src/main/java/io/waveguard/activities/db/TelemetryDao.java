@@ -1,7 +1,7 @@
 package io.waveguard.activities.db;
 
 import io.waveguard.activities.telemetry.TargetTelemetry;
-import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.policy.model.CohortStats;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

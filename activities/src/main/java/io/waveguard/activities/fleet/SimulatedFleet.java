@@ -1,7 +1,7 @@
 package io.waveguard.activities.fleet;
 
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

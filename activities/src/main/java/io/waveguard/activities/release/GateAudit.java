@@ -1,8 +1,8 @@
 package io.waveguard.activities.release;
 
 import io.waveguard.activities.db.AuditDao;
+import io.waveguard.policy.model.GateResult;
 import io.waveguard.workflows.activities.GateRequest;
-import io.waveguard.workflows.model.GateResult;
 import org.jdbi.v3.core.Handle;
 
 /** The audit row of one gate evaluation: its window, both cohorts' traffic and the verdict. */

@@ -1,6 +1,6 @@
 package io.waveguard.activities.release;
 
-import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.policy.model.ReleaseStatus;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -4,8 +4,8 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowNotFoundException;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.ReleaseStatus;
 import io.waveguard.workflows.release.ReleaseSearchAttributes;
 import java.util.Arrays;
 

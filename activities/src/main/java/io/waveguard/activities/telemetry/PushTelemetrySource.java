@@ -2,7 +2,7 @@ package io.waveguard.activities.telemetry;
 
 import io.waveguard.activities.db.HealthSummaryRow;
 import io.waveguard.activities.db.TelemetryDao;
-import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.policy.model.CohortStats;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

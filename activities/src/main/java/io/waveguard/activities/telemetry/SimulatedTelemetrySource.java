@@ -3,7 +3,7 @@ package io.waveguard.activities.telemetry;
 import io.waveguard.activities.StableHash;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDao;
-import io.waveguard.workflows.model.Target;
+import io.waveguard.policy.model.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

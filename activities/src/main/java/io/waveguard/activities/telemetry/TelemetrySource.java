@@ -1,6 +1,6 @@
 package io.waveguard.activities.telemetry;
 
-import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.policy.model.CohortStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

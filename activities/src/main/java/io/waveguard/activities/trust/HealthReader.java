@@ -3,7 +3,7 @@ package io.waveguard.activities.trust;
 import io.waveguard.activities.telemetry.HealthWindows;
 import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TelemetrySource;
-import io.waveguard.workflows.policy.trust.HealthIndicators;
+import io.waveguard.policy.trust.HealthIndicators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

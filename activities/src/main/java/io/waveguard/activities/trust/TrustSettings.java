@@ -1,8 +1,8 @@
 package io.waveguard.activities.trust;
 
-import io.waveguard.workflows.policy.plan.TrustPlanParameters;
-import io.waveguard.workflows.policy.trust.OutcomeAttribution;
-import io.waveguard.workflows.policy.trust.TrustParameters;
+import io.waveguard.policy.plan.TrustPlanParameters;
+import io.waveguard.policy.trust.OutcomeAttribution;
+import io.waveguard.policy.trust.TrustParameters;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -6,7 +6,7 @@ import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.trust.TrustCause;
 import io.waveguard.activities.trust.TrustEngine;
 import io.waveguard.activities.trust.TrustSettings;
-import io.waveguard.workflows.model.Target;
+import io.waveguard.policy.model.Target;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

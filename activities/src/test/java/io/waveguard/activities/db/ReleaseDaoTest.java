@@ -3,9 +3,9 @@ package io.waveguard.activities.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waveguard.activities.TestDatabase;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.Strategy;
 import io.waveguard.workflows.activities.ReleaseSnapshot;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.Strategy;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package io.waveguard.activities.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waveguard.activities.TestDatabase;
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;

@@ -3,7 +3,7 @@ package io.waveguard.activities.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waveguard.activities.TestDatabase;
-import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.policy.model.CohortStats;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

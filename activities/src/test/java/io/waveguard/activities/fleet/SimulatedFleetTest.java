@@ -2,8 +2,8 @@ package io.waveguard.activities.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -15,18 +15,18 @@ import io.waveguard.activities.telemetry.FaultModel;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.telemetry.SimulatedTelemetrySource;
 import io.waveguard.activities.telemetry.TelemetrySource;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.GateVerdict;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.Strategy;
+import io.waveguard.policy.model.TargetSelector;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
 import io.waveguard.workflows.activities.PlanSummary;
 import io.waveguard.workflows.activities.WaveRequest;
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.GateVerdict;
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.Strategy;
-import io.waveguard.workflows.model.TargetSelector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,10 +166,7 @@ class GateActivitiesImplTest {
     TestActivityEnvironment env = environment();
     env.registerActivitiesImplementations(
         new GateActivitiesImpl(
-            jdbi,
-            telemetry,
-            new io.waveguard.workflows.policy.gate.ReleaseGate(),
-            Duration.ofMinutes(45)));
+            jdbi, telemetry, new io.waveguard.policy.gate.ReleaseGate(), Duration.ofMinutes(45)));
     return env.newActivityStub(GateActivities.class);
   }
 

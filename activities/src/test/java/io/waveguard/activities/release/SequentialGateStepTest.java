@@ -14,17 +14,17 @@ import io.waveguard.activities.telemetry.FaultModel;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.telemetry.SimulatedTelemetrySource;
 import io.waveguard.activities.telemetry.TelemetrySource;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.GateVerdict;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.SequentialGatePolicy;
+import io.waveguard.policy.model.Strategy;
+import io.waveguard.policy.model.TargetSelector;
+import io.waveguard.policy.model.Tier;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
 import io.waveguard.workflows.activities.PlanSummary;
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.GateVerdict;
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.SequentialGatePolicy;
-import io.waveguard.workflows.model.Strategy;
-import io.waveguard.workflows.model.TargetSelector;
-import io.waveguard.workflows.model.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,7 +252,7 @@ class SequentialGateStepTest {
         new GateActivitiesImpl(
             jdbi,
             telemetry,
-            new io.waveguard.workflows.policy.gate.ReleaseGate(),
+            new io.waveguard.policy.gate.ReleaseGate(),
             java.time.Duration.ofMinutes(45)));
     return env.newActivityStub(GateActivities.class);
   }

@@ -6,7 +6,7 @@ import io.waveguard.activities.TestDatabase;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.db.TelemetrySample;
-import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.policy.model.CohortStats;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

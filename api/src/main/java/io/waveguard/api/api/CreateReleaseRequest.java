@@ -1,9 +1,9 @@
 package io.waveguard.api.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.Strategy;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.Strategy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package io.waveguard.api.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.waveguard.workflows.model.OperatorCommand;
+import io.waveguard.policy.model.OperatorCommand;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 

@@ -1,10 +1,10 @@
 package io.waveguard.api.api;
 
-import io.waveguard.workflows.model.Strategy;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.policy.PlannedWave;
-import io.waveguard.workflows.policy.plan.Placement;
-import io.waveguard.workflows.policy.plan.TrustPlan;
+import io.waveguard.policy.model.Strategy;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.plan.Placement;
+import io.waveguard.policy.plan.PlannedWave;
+import io.waveguard.policy.plan.TrustPlan;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.waveguard.api.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.waveguard.workflows.model.TargetsHeldPolicy;
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.TargetsHeldPolicy;
+import io.waveguard.policy.model.Tier;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Overrides of a release's policy; each absent field keeps the server's default (its {@code gate:}
- * configuration and {@link io.waveguard.workflows.model.ReleasePolicy#defaults()}). Bounds keep a
- * typo from running a release for a year; the combination is checked when the policy is resolved.
+ * configuration and {@link io.waveguard.policy.model.ReleasePolicy#defaults()}). Bounds keep a typo
+ * from running a release for a year; the combination is checked when the policy is resolved.
  *
  * @param bakeSeconds per-wave gate: each wave's fixed bake
  * @param maxBakeExtensions per-wave gate: bake extensions before a human decides

@@ -1,10 +1,10 @@
 package io.waveguard.api.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.TargetsHeldPolicy;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.model.TrustPolicy;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.TargetsHeldPolicy;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.TrustPolicy;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.waveguard.api.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.waveguard.workflows.model.TargetSelector;
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.TargetSelector;
+import io.waveguard.policy.model.Tier;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package io.waveguard.api.api;
 
-import io.waveguard.workflows.model.SequentialGatePolicy;
+import io.waveguard.policy.model.SequentialGatePolicy;
 
 /** A release's sequential gate as it was resolved at start; names as in the gate configuration. */
 public record SequentialGateView(

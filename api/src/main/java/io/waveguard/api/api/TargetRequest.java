@@ -1,8 +1,8 @@
 package io.waveguard.api.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;

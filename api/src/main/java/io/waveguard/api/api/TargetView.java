@@ -1,7 +1,7 @@
 package io.waveguard.api.api;
 
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import java.util.Map;
 
 /**

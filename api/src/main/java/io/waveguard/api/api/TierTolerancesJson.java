@@ -2,7 +2,7 @@ package io.waveguard.api.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.waveguard.workflows.model.TierTolerances;
+import io.waveguard.policy.model.TierTolerances;
 
 /**
  * Tier tolerances as JSON, keyed by the tiers' wire names; in a request each absent tier keeps its

@@ -4,10 +4,10 @@ import io.waveguard.api.api.GateMode;
 import io.waveguard.api.api.PolicyRequest;
 import io.waveguard.api.api.TierTolerancesJson;
 import io.waveguard.api.errors.ApiException;
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.SequentialGatePolicy;
-import io.waveguard.workflows.model.TierTolerances;
-import io.waveguard.workflows.model.TrustPolicy;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.SequentialGatePolicy;
+import io.waveguard.policy.model.TierTolerances;
+import io.waveguard.policy.model.TrustPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package io.waveguard.api.core;
 
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.SequentialGatePolicy;
-import io.waveguard.workflows.model.TargetSelector;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.model.TierTolerances;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.SequentialGatePolicy;
+import io.waveguard.policy.model.TargetSelector;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.TierTolerances;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,10 +1,10 @@
 package io.waveguard.api.core;
 
 import io.waveguard.activities.db.ReleaseRow;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.StrandedTargets;
-import io.waveguard.workflows.model.Strategy;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.StrandedTargets;
+import io.waveguard.policy.model.Strategy;
 import io.waveguard.workflows.release.ReleaseState;
 import java.util.List;
 

@@ -2,11 +2,11 @@ package io.waveguard.api.core;
 
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.api.errors.ApiException;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.Strategy;
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.policy.WavePlanners;
-import io.waveguard.workflows.policy.plan.TrustPlanParameters;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.Strategy;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.plan.TrustPlanParameters;
+import io.waveguard.policy.plan.WavePlanners;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.waveguard.api.demo;
 
 import io.waveguard.activities.StableHash;
 import io.waveguard.activities.db.OutcomeRow;
-import io.waveguard.workflows.model.Target;
+import io.waveguard.policy.model.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.waveguard.api.demo;
 
-import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.policy.model.ReleaseStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

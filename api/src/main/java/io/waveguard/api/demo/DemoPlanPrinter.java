@@ -1,7 +1,7 @@
 package io.waveguard.api.demo;
 
 import io.waveguard.api.api.PlanView;
-import io.waveguard.workflows.policy.plan.Placement;
+import io.waveguard.policy.plan.Placement;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;

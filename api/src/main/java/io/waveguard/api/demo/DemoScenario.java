@@ -1,12 +1,12 @@
 package io.waveguard.api.demo;
 
 import io.waveguard.activities.fleet.SimulatedFleet;
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.SequentialGatePolicy;
-import io.waveguard.workflows.model.Strategy;
-import io.waveguard.workflows.model.Target;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.SequentialGatePolicy;
+import io.waveguard.policy.model.Strategy;
+import io.waveguard.policy.model.Target;
 import java.util.List;
 import java.util.Map;
 

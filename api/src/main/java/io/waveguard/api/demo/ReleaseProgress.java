@@ -1,9 +1,9 @@
 package io.waveguard.api.demo;
 
-import io.waveguard.workflows.model.CohortStats;
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.WaveStatus;
+import io.waveguard.policy.model.CohortStats;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.WaveStatus;
 import io.waveguard.workflows.release.ReleaseState;
 import io.waveguard.workflows.release.WaveView;
 import java.io.PrintStream;

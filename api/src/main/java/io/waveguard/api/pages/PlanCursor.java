@@ -1,7 +1,7 @@
 package io.waveguard.api.pages;
 
 import io.waveguard.activities.StableHash;
-import io.waveguard.workflows.policy.plan.Placement;
+import io.waveguard.policy.plan.Placement;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

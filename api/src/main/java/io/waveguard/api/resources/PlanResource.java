@@ -12,7 +12,7 @@ import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.pages.DryRunPages;
 import io.waveguard.api.pages.PlanCursor;
-import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.policy.model.ReleaseSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -7,7 +7,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Api.Answer;
 import io.waveguard.api.support.TestApp;
-import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.policy.model.ReleaseSpec;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Api.Answer;
 import io.waveguard.api.support.TestApp;
-import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.policy.model.CohortStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

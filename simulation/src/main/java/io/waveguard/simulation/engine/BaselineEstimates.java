@@ -1,10 +1,10 @@
 package io.waveguard.simulation.engine;
 
+import io.waveguard.policy.gate.sequential.CohortCell;
 import io.waveguard.simulation.world.ReleaseCase;
 import io.waveguard.simulation.world.Rng;
 import io.waveguard.simulation.world.SimulatedFleet;
 import io.waveguard.simulation.world.SimulatedWorld;
-import io.waveguard.workflows.policy.gate.sequential.CohortCell;
 
 /**
  * Each target's baseline as a gate activity knows it: its errors over the pre-release window, drawn

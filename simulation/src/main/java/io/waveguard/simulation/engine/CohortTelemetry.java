@@ -1,12 +1,12 @@
 package io.waveguard.simulation.engine;
 
+import io.waveguard.policy.gate.GateEvidence;
+import io.waveguard.policy.model.CohortStats;
 import io.waveguard.simulation.world.ReleaseCase;
 import io.waveguard.simulation.world.Rng;
 import io.waveguard.simulation.world.SimulatedFleet;
 import io.waveguard.simulation.world.SimulatedWorld;
 import io.waveguard.simulation.world.TrustBook;
-import io.waveguard.workflows.model.CohortStats;
-import io.waveguard.workflows.policy.gate.GateEvidence;
 
 /**
  * A cohort's telemetry over bake periods, drawn without simulating single requests: requests are

@@ -1,9 +1,9 @@
 package io.waveguard.simulation.engine;
 
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.model.WaveSummary;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.WaveSummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.waveguard.simulation.engine;
 
+import io.waveguard.policy.gate.SprtErrorGate;
+import io.waveguard.policy.gate.SprtParameters;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import io.waveguard.simulation.world.ReleaseCase;
 import io.waveguard.simulation.world.SimulatedFleet;
 import io.waveguard.simulation.world.SimulatedWorld;
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.policy.gate.SprtErrorGate;
-import io.waveguard.workflows.policy.gate.SprtParameters;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;

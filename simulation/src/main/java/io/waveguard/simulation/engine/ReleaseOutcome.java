@@ -1,6 +1,6 @@
 package io.waveguard.simulation.engine;
 
-import io.waveguard.workflows.model.ReleaseStatus;
+import io.waveguard.policy.model.ReleaseStatus;
 
 /**
  * How one release of one strategy ended, with the figures the experiment aggregates.

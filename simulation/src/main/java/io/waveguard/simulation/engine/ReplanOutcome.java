@@ -1,6 +1,6 @@
 package io.waveguard.simulation.engine;
 
-import io.waveguard.workflows.model.WaveSummary;
+import io.waveguard.policy.model.WaveSummary;
 import java.util.List;
 import java.util.Optional;
 

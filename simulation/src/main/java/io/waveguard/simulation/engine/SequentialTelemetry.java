@@ -1,15 +1,15 @@
 package io.waveguard.simulation.engine;
 
+import io.waveguard.policy.gate.LatencyShiftTest;
+import io.waveguard.policy.gate.sequential.CohortCell;
+import io.waveguard.policy.gate.sequential.PeriodObservation;
+import io.waveguard.policy.model.SequentialGatePolicy;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import io.waveguard.simulation.world.ReleaseCase;
 import io.waveguard.simulation.world.Rng;
 import io.waveguard.simulation.world.SimulatedFleet;
 import io.waveguard.simulation.world.SimulatedWorld;
-import io.waveguard.workflows.model.SequentialGatePolicy;
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.policy.gate.LatencyShiftTest;
-import io.waveguard.workflows.policy.gate.sequential.CohortCell;
-import io.waveguard.workflows.policy.gate.sequential.PeriodObservation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.waveguard.simulation.engine;
 
-import io.waveguard.workflows.model.Strategy;
-import io.waveguard.workflows.policy.TierOrderedPlanner;
-import io.waveguard.workflows.policy.WavePlanner;
-import io.waveguard.workflows.policy.WavePlanners;
-import io.waveguard.workflows.policy.plan.TrustPlanParameters;
-import io.waveguard.workflows.policy.trust.TrustScore;
+import io.waveguard.policy.model.Strategy;
+import io.waveguard.policy.plan.TierOrderedPlanner;
+import io.waveguard.policy.plan.TrustPlanParameters;
+import io.waveguard.policy.plan.WavePlanner;
+import io.waveguard.policy.plan.WavePlanners;
+import io.waveguard.policy.trust.TrustScore;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

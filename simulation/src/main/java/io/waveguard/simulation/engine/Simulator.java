@@ -1,18 +1,18 @@
 package io.waveguard.simulation.engine;
 
+import io.waveguard.policy.controller.ReleaseCommand;
+import io.waveguard.policy.controller.ReleaseStateMachine;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.GateVerdict;
+import io.waveguard.policy.model.OperatorAction;
+import io.waveguard.policy.model.OperatorCommand;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.WaveSummary;
 import io.waveguard.simulation.scenario.OperatorSpec;
 import io.waveguard.simulation.world.ReleaseCase;
 import io.waveguard.simulation.world.SimulatedWorld;
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.GateVerdict;
-import io.waveguard.workflows.model.OperatorAction;
-import io.waveguard.workflows.model.OperatorCommand;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.model.WaveSummary;
-import io.waveguard.workflows.policy.ReleaseCommand;
-import io.waveguard.workflows.policy.ReleaseStateMachine;
 import java.util.List;
 
 /**

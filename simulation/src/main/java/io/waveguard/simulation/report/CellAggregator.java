@@ -1,11 +1,11 @@
 package io.waveguard.simulation.report;
 
+import io.waveguard.policy.model.Tier;
 import io.waveguard.simulation.CellRuns;
 import io.waveguard.simulation.engine.OracleFloor;
 import io.waveguard.simulation.engine.ReleaseOutcome;
 import io.waveguard.simulation.engine.SimStrategy;
 import io.waveguard.simulation.world.Rng;
-import io.waveguard.workflows.model.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.waveguard.simulation.report;
 
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.Tier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.waveguard.simulation.scenario;
 
+import io.waveguard.policy.model.Tier;
 import io.waveguard.simulation.engine.SimStrategy;
-import io.waveguard.workflows.model.Tier;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;

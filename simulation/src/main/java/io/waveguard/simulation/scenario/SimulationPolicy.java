@@ -1,16 +1,16 @@
 package io.waveguard.simulation.scenario;
 
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.SequentialGatePolicy;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.model.TierTolerances;
-import io.waveguard.workflows.policy.gate.GateParameters;
-import io.waveguard.workflows.policy.gate.LatencyShiftParameters;
-import io.waveguard.workflows.policy.gate.SprtParameters;
-import io.waveguard.workflows.policy.plan.TrustPlanParameters;
-import io.waveguard.workflows.policy.trust.HealthSlo;
-import io.waveguard.workflows.policy.trust.TierWeights;
-import io.waveguard.workflows.policy.trust.TrustParameters;
+import io.waveguard.policy.gate.GateParameters;
+import io.waveguard.policy.gate.LatencyShiftParameters;
+import io.waveguard.policy.gate.SprtParameters;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.SequentialGatePolicy;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.TierTolerances;
+import io.waveguard.policy.plan.TrustPlanParameters;
+import io.waveguard.policy.trust.HealthSlo;
+import io.waveguard.policy.trust.TierWeights;
+import io.waveguard.policy.trust.TrustParameters;
 import java.util.EnumMap;
 import java.util.Map;
 

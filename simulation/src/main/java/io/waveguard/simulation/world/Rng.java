@@ -1,6 +1,6 @@
 package io.waveguard.simulation.world;
 
-import io.waveguard.workflows.policy.trust.BetaDistribution;
+import io.waveguard.policy.trust.BetaDistribution;
 import java.util.SplittableRandom;
 
 /**

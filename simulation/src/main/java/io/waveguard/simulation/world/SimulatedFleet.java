@@ -1,9 +1,9 @@
 package io.waveguard.simulation.world;
 
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import io.waveguard.simulation.scenario.FleetSpec;
 import io.waveguard.simulation.scenario.HistorySpec;
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,12 +1,12 @@
 package io.waveguard.simulation.world;
 
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.plan.PlannedWave;
 import io.waveguard.simulation.engine.SimStrategy;
 import io.waveguard.simulation.scenario.FaultSpec;
 import io.waveguard.simulation.scenario.Scenario;
 import io.waveguard.simulation.scenario.SimulationPolicy;
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.policy.PlannedWave;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

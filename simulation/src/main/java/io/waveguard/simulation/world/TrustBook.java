@@ -1,13 +1,13 @@
 package io.waveguard.simulation.world;
 
+import io.waveguard.policy.plan.TrustWeightedPlanner;
+import io.waveguard.policy.trust.DeploymentOutcome;
+import io.waveguard.policy.trust.HealthIndicators;
+import io.waveguard.policy.trust.TargetHistory;
+import io.waveguard.policy.trust.TrustParameters;
+import io.waveguard.policy.trust.TrustScore;
+import io.waveguard.policy.trust.TrustScorer;
 import io.waveguard.simulation.scenario.HistorySpec;
-import io.waveguard.workflows.policy.plan.TrustWeightedPlanner;
-import io.waveguard.workflows.policy.trust.DeploymentOutcome;
-import io.waveguard.workflows.policy.trust.HealthIndicators;
-import io.waveguard.workflows.policy.trust.TargetHistory;
-import io.waveguard.workflows.policy.trust.TrustParameters;
-import io.waveguard.workflows.policy.trust.TrustScore;
-import io.waveguard.workflows.policy.trust.TrustScorer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,6 +1,10 @@
 package io.waveguard.simulation.crosscheck;
 
 import io.temporal.activity.Activity;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.StrandedTargets;
+import io.waveguard.policy.model.WaveSummary;
 import io.waveguard.simulation.engine.DecisionTrace;
 import io.waveguard.simulation.engine.ReleaseRun;
 import io.waveguard.simulation.engine.ReplanOutcome;
@@ -18,10 +22,6 @@ import io.waveguard.workflows.activities.ReplanResult;
 import io.waveguard.workflows.activities.TrustActivities;
 import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.StrandedTargets;
-import io.waveguard.workflows.model.WaveSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

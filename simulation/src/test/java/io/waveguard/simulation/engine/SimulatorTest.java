@@ -2,12 +2,12 @@ package io.waveguard.simulation.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.Tier;
 import io.waveguard.simulation.scenario.Scenario;
 import io.waveguard.simulation.scenario.ScenarioLoader;
 import io.waveguard.simulation.world.ReleaseCase;
 import io.waveguard.simulation.world.SimulatedWorld;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.Tier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.waveguard.workflows.activities;
 
 import io.temporal.activity.ActivityInterface;
-import io.waveguard.workflows.model.StrandedTargets;
+import io.waveguard.policy.model.StrandedTargets;
 
 /**
  * Deploys and undoes waves. Both methods are idempotent per (release, wave, target): a retry after

@@ -1,7 +1,7 @@
 package io.waveguard.workflows.activities;
 
 import io.temporal.activity.ActivityInterface;
-import io.waveguard.workflows.model.GateResult;
+import io.waveguard.policy.model.GateResult;
 
 /** Gathers telemetry for a wave and its controls and runs the release's gate on it. */
 @ActivityInterface

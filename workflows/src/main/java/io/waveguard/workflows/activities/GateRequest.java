@@ -1,7 +1,7 @@
 package io.waveguard.workflows.activities;
 
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.Tier;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.Tier;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package io.waveguard.workflows.activities;
 
-import io.waveguard.workflows.model.WaveSummary;
+import io.waveguard.policy.model.WaveSummary;
 import java.util.List;
 
 /** A stored plan as the workflow sees it: the targets themselves stay in PostgreSQL. */

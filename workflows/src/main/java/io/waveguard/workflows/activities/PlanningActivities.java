@@ -1,7 +1,7 @@
 package io.waveguard.workflows.activities;
 
 import io.temporal.activity.ActivityInterface;
-import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.policy.model.ReleaseSpec;
 
 /** Selects a release's targets, orders them into waves and stores the plan. */
 @ActivityInterface

@@ -1,7 +1,7 @@
 package io.waveguard.workflows.activities;
 
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.Strategy;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.Strategy;
 import java.time.Instant;
 
 /** The release read model's row, written by the workflow as the release moves. */

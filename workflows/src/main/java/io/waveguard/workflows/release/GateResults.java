@@ -1,8 +1,8 @@
 package io.waveguard.workflows.release;
 
-import io.waveguard.workflows.model.CohortStats;
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.GateVerdict;
+import io.waveguard.policy.model.CohortStats;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.GateVerdict;
 
 /** Gate results the workflow makes itself, when the gate activity could not produce one. */
 final class GateResults {

@@ -1,6 +1,6 @@
 package io.waveguard.workflows.release;
 
-import io.waveguard.workflows.model.OperatorAction;
+import io.waveguard.policy.model.OperatorAction;
 import java.time.Instant;
 
 /** An operator command the release accepted, in the order it arrived. */

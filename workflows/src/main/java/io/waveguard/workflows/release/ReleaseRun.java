@@ -1,7 +1,7 @@
 package io.waveguard.workflows.release;
 
+import io.waveguard.policy.controller.ReleaseMachineState;
 import io.waveguard.workflows.activities.PlanSummary;
-import io.waveguard.workflows.policy.ReleaseMachineState;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.waveguard.workflows.release;
 
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.StrandedTargets;
-import io.waveguard.workflows.model.Strategy;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.StrandedTargets;
+import io.waveguard.policy.model.Strategy;
 import java.util.List;
 
 /**

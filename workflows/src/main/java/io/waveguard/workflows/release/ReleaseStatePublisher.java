@@ -1,10 +1,10 @@
 package io.waveguard.workflows.release;
 
 import io.temporal.workflow.Workflow;
+import io.waveguard.policy.controller.ReleaseStateMachine;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.ReleaseStatus;
 import io.waveguard.workflows.activities.ReleaseSnapshot;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.policy.ReleaseStateMachine;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 package io.waveguard.workflows.release;
 
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.WaveSummary;
-import io.waveguard.workflows.policy.ReleaseCommand;
-import io.waveguard.workflows.policy.ReleaseStateMachine;
+import io.waveguard.policy.controller.ReleaseCommand;
+import io.waveguard.policy.controller.ReleaseStateMachine;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.WaveSummary;
 import java.util.List;
 
 /** Builds the query answer from the state machine. */

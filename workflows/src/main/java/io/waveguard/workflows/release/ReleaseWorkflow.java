@@ -6,8 +6,8 @@ import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import io.waveguard.workflows.model.OperatorCommand;
-import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.policy.model.OperatorCommand;
+import io.waveguard.policy.model.ReleaseSpec;
 
 /**
  * One release, from plan to its final status. Operator commands are Updates whose validators reject

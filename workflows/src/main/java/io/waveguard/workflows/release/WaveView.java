@@ -1,8 +1,8 @@
 package io.waveguard.workflows.release;
 
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.model.WaveStatus;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.WaveStatus;
 
 /** One wave in a release's live state. {@code gate} is null until the wave was evaluated. */
 public record WaveView(

@@ -1,6 +1,15 @@
 package io.waveguard.workflows.release;
 
 import io.temporal.failure.ApplicationFailure;
+import io.waveguard.policy.model.CohortStats;
+import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.GateVerdict;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.StrandedTargets;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.plan.PlannedWave;
+import io.waveguard.policy.plan.WavePlanners;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
@@ -17,15 +26,6 @@ import io.waveguard.workflows.activities.TargetsHeld;
 import io.waveguard.workflows.activities.TrustActivities;
 import io.waveguard.workflows.activities.WaveDeployment;
 import io.waveguard.workflows.activities.WaveRequest;
-import io.waveguard.workflows.model.CohortStats;
-import io.waveguard.workflows.model.GateResult;
-import io.waveguard.workflows.model.GateVerdict;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.StrandedTargets;
-import io.waveguard.workflows.model.Target;
-import io.waveguard.workflows.model.Tier;
-import io.waveguard.workflows.policy.PlannedWave;
-import io.waveguard.workflows.policy.WavePlanners;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -99,7 +99,7 @@ final class InMemoryReleaseActivities
   /** A scripted sequential gate: the verdict after a wave's n-th period (from 0), for a tier. */
   @FunctionalInterface
   interface SequentialVerdicts {
-    GateVerdict after(int wave, int period, io.waveguard.workflows.model.Tier entryTier);
+    GateVerdict after(int wave, int period, io.waveguard.policy.model.Tier entryTier);
   }
 
   InMemoryReleaseActivities(Fleet fleet) {

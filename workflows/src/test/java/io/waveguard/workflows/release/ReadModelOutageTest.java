@@ -2,10 +2,10 @@ package io.waveguard.workflows.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waveguard.workflows.model.GateVerdict;
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.Strategy;
+import io.waveguard.policy.model.GateVerdict;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.Strategy;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

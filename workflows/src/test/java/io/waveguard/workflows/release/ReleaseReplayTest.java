@@ -9,7 +9,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import io.waveguard.workflows.model.ReleaseSpec;
+import io.waveguard.policy.model.ReleaseSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

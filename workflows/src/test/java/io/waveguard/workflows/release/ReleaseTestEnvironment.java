@@ -6,10 +6,10 @@ import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.ReleaseSpec;
-import io.waveguard.workflows.model.Strategy;
-import io.waveguard.workflows.model.TargetSelector;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.ReleaseSpec;
+import io.waveguard.policy.model.Strategy;
+import io.waveguard.policy.model.TargetSelector;
 
 /** A time-skipping Temporal test server with Waveguard's search attributes registered. */
 final class ReleaseTestEnvironment implements AutoCloseable {

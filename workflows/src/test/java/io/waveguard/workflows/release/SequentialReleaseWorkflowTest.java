@@ -3,11 +3,11 @@ package io.waveguard.workflows.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.api.history.v1.HistoryEvent;
-import io.waveguard.workflows.model.GateVerdict;
-import io.waveguard.workflows.model.OperatorCommand;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.Strategy;
-import io.waveguard.workflows.model.WaveStatus;
+import io.waveguard.policy.model.GateVerdict;
+import io.waveguard.policy.model.OperatorCommand;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.Strategy;
+import io.waveguard.policy.model.WaveStatus;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -2,12 +2,12 @@ package io.waveguard.workflows.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.waveguard.workflows.model.GateVerdict;
-import io.waveguard.workflows.model.OperatorCommand;
-import io.waveguard.workflows.model.ReleasePolicy;
-import io.waveguard.workflows.model.ReleaseStatus;
-import io.waveguard.workflows.model.Strategy;
-import io.waveguard.workflows.model.TargetsHeldPolicy;
+import io.waveguard.policy.model.GateVerdict;
+import io.waveguard.policy.model.OperatorCommand;
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.Strategy;
+import io.waveguard.policy.model.TargetsHeldPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

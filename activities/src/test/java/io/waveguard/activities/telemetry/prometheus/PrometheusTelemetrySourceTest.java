@@ -7,7 +7,7 @@ import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TargetVersions;
 import io.waveguard.activities.telemetry.TelemetryUnavailableException;
 import io.waveguard.activities.telemetry.prometheus.PrometheusClient.Answer;
-import io.waveguard.workflows.model.CohortStats;
+import io.waveguard.policy.model.CohortStats;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

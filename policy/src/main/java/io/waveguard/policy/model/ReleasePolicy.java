@@ -1,0 +1,160 @@
+package io.waveguard.policy.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * The knobs of one release, resolved once when it starts (request overrides on server defaults) and
+ * carried in the workflow input, so a configuration change never changes a running release.
+ *
+ * @param bakeSeconds how long each wave bakes under the per-wave gate (a fixed bake)
+ * @param maxBakeExtensions how often an inconclusive per-wave gate may extend the bake before a
+ *     human decides
+ * @param firstWavePercent share of the targets in the first wave
+ * @param waveGrowthFactor each wave is this many times larger than the one before
+ * @param minRequestsPerCohort the per-wave gate needs this many requests in each cohort to decide
+ * @param approvalTiers tiers whose first wave waits for an operator's approval
+ * @param sequentialGate the release-wide sequential gate with adaptive bakes; null for the per-wave
+ *     gate with fixed bakes (and for every release started before the sequential gate existed)
+ * @param trust the trust model and planning resolved at start; null for releases started before it
+ *     was carried here, which plan with the server's
+ * @param whenTargetsHeld refuse or wait when another running release holds some of the targets;
+ *     {@link TargetsHeldPolicy#REFUSE} when absent (and for releases started before it existed)
+ */
+// Releases started while the ratio gate existed carry maxErrorRateRatio in their input; it is
+// read and dropped so their histories still replay.
+@JsonIgnoreProperties({"maxErrorRateRatio"})
+public record ReleasePolicy(
+    long bakeSeconds,
+    int maxBakeExtensions,
+    double firstWavePercent,
+    double waveGrowthFactor,
+    long minRequestsPerCohort,
+    List<Tier> approvalTiers,
+    SequentialGatePolicy sequentialGate,
+    TrustPolicy trust,
+    TargetsHeldPolicy whenTargetsHeld) {
+
+  public ReleasePolicy {
+    approvalTiers = approvalTiers == null ? List.of() : List.copyOf(approvalTiers);
+    whenTargetsHeld = whenTargetsHeld == null ? TargetsHeldPolicy.REFUSE : whenTargetsHeld;
+  }
+
+  /** A policy that refuses targets held by another running release (the default). */
+  public ReleasePolicy(
+      long bakeSeconds,
+      int maxBakeExtensions,
+      double firstWavePercent,
+      double waveGrowthFactor,
+      long minRequestsPerCohort,
+      List<Tier> approvalTiers,
+      SequentialGatePolicy sequentialGate,
+      TrustPolicy trust) {
+    this(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        trust,
+        TargetsHeldPolicy.REFUSE);
+  }
+
+  /** Per-wave defaults: 600 s bakes, 2 extensions, 5 % then ×3, 1,000 requests per cohort. */
+  public static ReleasePolicy defaults() {
+    return new ReleasePolicy(600, 2, 5.0, 3.0, 1_000, List.of(), null, null);
+  }
+
+  /** The defaults with the sequential gate's defaults. */
+  public static ReleasePolicy sequentialDefaults() {
+    return defaults().withSequentialGate(SequentialGatePolicy.defaults());
+  }
+
+  public ReleasePolicy withBakeSeconds(long seconds) {
+    return new ReleasePolicy(
+        seconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        trust,
+        whenTargetsHeld);
+  }
+
+  public ReleasePolicy withApprovalTiers(List<Tier> tiers) {
+    return new ReleasePolicy(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        tiers,
+        sequentialGate,
+        trust,
+        whenTargetsHeld);
+  }
+
+  public ReleasePolicy withSequentialGate(SequentialGatePolicy gate) {
+    return new ReleasePolicy(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        gate,
+        trust,
+        whenTargetsHeld);
+  }
+
+  public ReleasePolicy withTrust(TrustPolicy resolved) {
+    return new ReleasePolicy(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        resolved,
+        whenTargetsHeld);
+  }
+
+  public ReleasePolicy withWhenTargetsHeld(TargetsHeldPolicy policy) {
+    return new ReleasePolicy(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        trust,
+        policy);
+  }
+
+  /** Whether the release waits for targets another running release holds, instead of failing. */
+  public boolean waitsForHeldTargets() {
+    return whenTargetsHeld == TargetsHeldPolicy.WAIT;
+  }
+
+  public boolean requiresApproval(Tier tier) {
+    return approvalTiers.contains(tier);
+  }
+
+  public boolean hasSequentialGate() {
+    return sequentialGate != null;
+  }
+
+  /**
+   * Requests the deployed cohort must have served before a wave enters a higher tier. The
+   * sequential gate replaces the count with its confidence bound, so then none.
+   */
+  public long tierEntryMinRequests() {
+    return hasSequentialGate() ? 0 : minRequestsPerCohort;
+  }
+}

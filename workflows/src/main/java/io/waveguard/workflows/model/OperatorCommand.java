@@ -1,4 +1,0 @@
-package io.waveguard.workflows.model;
-
-/** Who asked for an operator action and why; lands in history and in the audit log. */
-public record OperatorCommand(String operator, String reason) {}

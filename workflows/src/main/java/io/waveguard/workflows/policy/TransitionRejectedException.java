@@ -1,9 +1,0 @@
-package io.waveguard.workflows.policy;
-
-/** An operator command that is not valid in the release's current state; nothing changed. */
-public final class TransitionRejectedException extends IllegalStateException {
-
-  public TransitionRejectedException(String message) {
-    super(message);
-  }
-}

@@ -20,12 +20,12 @@ import java.util.Objects;
 public final class ReleaseGate {
 
   private final ConditionalSprtErrorGate errorGate;
-  private final LatencyShiftTest latencyTest;
+  private final LatencyShiftCheck latencyTest;
 
   public ReleaseGate(GateParameters parameters) {
     Objects.requireNonNull(parameters, "parameters");
     this.errorGate = new ConditionalSprtErrorGate(parameters.errors());
-    this.latencyTest = new LatencyShiftTest(parameters.latency());
+    this.latencyTest = new LatencyShiftCheck(parameters.latency());
   }
 
   public ReleaseGate() {

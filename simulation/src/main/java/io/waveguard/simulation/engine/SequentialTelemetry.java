@@ -1,6 +1,6 @@
 package io.waveguard.simulation.engine;
 
-import io.waveguard.policy.gate.LatencyShiftTest;
+import io.waveguard.policy.gate.LatencyShiftCheck;
 import io.waveguard.policy.gate.sequential.CohortCell;
 import io.waveguard.policy.gate.sequential.PeriodObservation;
 import io.waveguard.policy.model.SequentialGatePolicy;
@@ -131,7 +131,7 @@ final class SequentialTelemetry {
 
   /** P(a healthy p99 ratio, lognormal with this spread, lands above {@code threshold}). */
   private static double exceedance(double threshold, double logSd) {
-    return LatencyShiftTest.upperTail(Math.log(threshold) / logSd);
+    return LatencyShiftCheck.upperTail(Math.log(threshold) / logSd);
   }
 
   /** The wave's targets leave the controls and run the build from {@code bakedMinute} on. */

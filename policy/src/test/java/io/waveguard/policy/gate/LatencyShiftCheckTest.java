@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class LatencyShiftTestTest {
+class LatencyShiftCheckTest {
 
-  private final LatencyShiftTest test = new LatencyShiftTest();
+  private final LatencyShiftCheck test = new LatencyShiftCheck();
 
   /** Lognormal latencies around 100 ms, heavy right tail, multiplied by {@code shift}. */
   private static double[] latencies(Random random, int n, double shift) {
@@ -52,7 +52,7 @@ class LatencyShiftTestTest {
     "-2, 0.9772498680518208"
   })
   void normalTailHasSmallRelativeErrorEvenFarOut(double z, double expected) {
-    assertThat(LatencyShiftTest.upperTail(z)).isCloseTo(expected, within(2e-7 * expected));
+    assertThat(LatencyShiftCheck.upperTail(z)).isCloseTo(expected, within(2e-7 * expected));
   }
 
   @Test

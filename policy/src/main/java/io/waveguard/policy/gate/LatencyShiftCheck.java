@@ -10,7 +10,7 @@ import java.util.Objects;
  * controls'", normal approximation with tie and continuity correction. Rank-based, so it needs no
  * assumption about the (heavy-tailed) latency distribution and is not moved by a few outliers.
  */
-public final class LatencyShiftTest {
+public final class LatencyShiftCheck {
 
   private static final double SQRT_2 = Math.sqrt(2);
   private static final double[] ERFC_COEFFICIENTS = {
@@ -28,11 +28,11 @@ public final class LatencyShiftTest {
 
   private final LatencyShiftParameters parameters;
 
-  public LatencyShiftTest(LatencyShiftParameters parameters) {
+  public LatencyShiftCheck(LatencyShiftParameters parameters) {
     this.parameters = Objects.requireNonNull(parameters);
   }
 
-  public LatencyShiftTest() {
+  public LatencyShiftCheck() {
     this(LatencyShiftParameters.defaults());
   }
 

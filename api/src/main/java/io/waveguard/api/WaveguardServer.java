@@ -6,6 +6,7 @@ import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.ReleaseService;

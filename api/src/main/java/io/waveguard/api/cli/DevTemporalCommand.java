@@ -12,7 +12,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code dev-temporal}: Temporal's Java test server in its own process, on real time, with
  * Waveguard's search attributes registered, until Ctrl-C. {@code server} and {@code worker}
  * processes can be killed and restarted against it (workers with sticky execution off, see {@link
- * io.waveguard.api.WorkerConfiguration}); its state lives only in its memory.
+ * io.waveguard.api.config.WorkerConfiguration}); its state lives only in its memory.
  */
 public final class DevTemporalCommand extends Command {
 

@@ -9,7 +9,7 @@ import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.deploy.FleetLogEntry;
 import io.waveguard.activities.deploy.SimulatedFleetLogDao;
-import io.waveguard.api.WaveguardConfiguration;
+import io.waveguard.api.config.WaveguardConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.waveguard.api.core;
 
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.release.ReleasePlanner;
-import io.waveguard.api.api.PlanView;
+import io.waveguard.api.dto.PlanView;
 import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.Target;
 import java.time.Clock;

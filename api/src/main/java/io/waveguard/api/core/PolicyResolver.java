@@ -1,8 +1,8 @@
 package io.waveguard.api.core;
 
-import io.waveguard.api.api.GateMode;
-import io.waveguard.api.api.PolicyRequest;
-import io.waveguard.api.api.TierTolerancesJson;
+import io.waveguard.api.dto.GateMode;
+import io.waveguard.api.dto.PolicyRequest;
+import io.waveguard.api.dto.TierTolerancesJson;
 import io.waveguard.api.errors.ApiException;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.SequentialGatePolicy;

@@ -1,6 +1,6 @@
 package io.waveguard.api.demo;
 
-import io.waveguard.api.api.PlanView;
+import io.waveguard.api.dto.PlanView;
 import io.waveguard.policy.plan.Placement;
 import java.io.PrintStream;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.waveguard.api.errors;
 
-import io.waveguard.api.api.ErrorResponse;
+import io.waveguard.api.dto.ErrorResponse;
 
 /** An error the API answers on purpose, in the one JSON error shape. */
 public final class ApiException extends RuntimeException {

@@ -1,6 +1,6 @@
 package io.waveguard.api.errors;
 
-import io.waveguard.api.api.ErrorResponse;
+import io.waveguard.api.dto.ErrorResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.waveguard.api.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.waveguard.api.api.ErrorResponse;
+import io.waveguard.api.dto.ErrorResponse;
 import java.io.PrintWriter;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpStatus;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import io.waveguard.api.api.GateMode;
+import io.waveguard.api.dto.GateMode;
 import io.waveguard.policy.model.Strategy;
 import io.waveguard.policy.model.Tier;
 import jakarta.ws.rs.core.Response;

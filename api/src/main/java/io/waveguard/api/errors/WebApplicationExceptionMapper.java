@@ -1,6 +1,6 @@
 package io.waveguard.api.errors;
 
-import io.waveguard.api.api.ErrorResponse;
+import io.waveguard.api.dto.ErrorResponse;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;

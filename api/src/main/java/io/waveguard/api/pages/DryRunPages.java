@@ -1,6 +1,6 @@
 package io.waveguard.api.pages;
 
-import io.waveguard.api.api.PlanView;
+import io.waveguard.api.dto.PlanView;
 import io.waveguard.api.errors.ApiException;
 
 /**

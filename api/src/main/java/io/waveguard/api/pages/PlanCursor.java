@@ -15,7 +15,7 @@ import java.util.List;
  * to that instant changed after all.
  *
  * @param offset how many placements earlier pages held
- * @param plannedAt the first page's {@link io.waveguard.api.api.PlanView#plannedAt}
+ * @param plannedAt the first page's {@link io.waveguard.api.dto.PlanView#plannedAt}
  * @param fingerprint 16 hex digits over every placement's target and wave, in order
  */
 public record PlanCursor(int offset, Instant plannedAt, String fingerprint) {

@@ -32,7 +32,7 @@ public final class ReleaseWorker implements Managed {
   /**
    * @param activities the four activity implementations (planning, deployment, gate, record)
    * @param stickyExecution false sends every workflow task through the shared task queue (see
-   *     {@link io.waveguard.api.WorkerConfiguration})
+   *     {@link io.waveguard.api.config.WorkerConfiguration})
    * @param heartbeatThrottle the longest an activity heartbeat waits before it reaches Temporal,
    *     which is also how late a deploy can notice that an abort cancelled it
    */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
-import io.waveguard.api.api.GateMode;
-import io.waveguard.api.api.PolicyRequest;
-import io.waveguard.api.api.TierTolerancesJson;
+import io.waveguard.api.dto.GateMode;
+import io.waveguard.api.dto.PolicyRequest;
+import io.waveguard.api.dto.TierTolerancesJson;
 import io.waveguard.api.errors.ApiException;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.SequentialGatePolicy;

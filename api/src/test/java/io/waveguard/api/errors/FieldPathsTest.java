@@ -3,9 +3,9 @@ package io.waveguard.api.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.jersey.validation.Validators;
-import io.waveguard.api.api.SelectorRequest;
-import io.waveguard.api.api.TelemetryBatchRequest;
-import io.waveguard.api.api.TelemetrySampleRequest;
+import io.waveguard.api.dto.SelectorRequest;
+import io.waveguard.api.dto.TelemetryBatchRequest;
+import io.waveguard.api.dto.TelemetrySampleRequest;
 import jakarta.validation.ConstraintViolation;
 import java.time.Instant;
 import java.util.List;

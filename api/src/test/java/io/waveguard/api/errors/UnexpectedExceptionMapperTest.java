@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Status;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowServiceException;
-import io.waveguard.api.api.ErrorResponse;
+import io.waveguard.api.dto.ErrorResponse;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,0 @@
-package io.waveguard.api.api;
-
-/** Answer (202) of POST /api/v1/telemetry: how many samples were stored. */
-public record TelemetryAccepted(int accepted) {}

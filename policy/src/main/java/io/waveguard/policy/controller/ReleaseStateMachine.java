@@ -80,8 +80,8 @@ public final class ReleaseStateMachine {
   }
 
   /**
-   * @param replanBetweenWaves true to ask for a {@link ReleaseCommand.Type#REPLAN} before every
-   *     wave after the first, so fresh trust can reorder the rest and tier thresholds are enforced
+   * @param replanBetweenWaves true to ask for a {@link ReleaseCommand.Replan} before every wave
+   *     after the first, so fresh trust can reorder the rest and tier thresholds are enforced
    */
   public ReleaseStateMachine(ReleasePolicy policy, boolean replanBetweenWaves) {
     this.policy = policy;
@@ -207,11 +207,12 @@ public final class ReleaseStateMachine {
       return false;
     }
     ReleaseCommand next = next();
-    return switch (next.type()) {
-      case REPLAN, AWAIT_RESUME, AWAIT_APPROVAL, AWAIT_RETRY_ROLLBACK, AWAIT_TARGETS -> true;
-      case DEPLOY_WAVE -> next.wave() > 1;
-      default -> false;
-    };
+    return next instanceof ReleaseCommand.Replan
+        || next instanceof ReleaseCommand.AwaitResume
+        || next instanceof ReleaseCommand.AwaitApproval
+        || next instanceof ReleaseCommand.AwaitRetryRollback
+        || next instanceof ReleaseCommand.AwaitTargets
+        || (next instanceof ReleaseCommand.DeployWave deploy && deploy.wave() > 1);
   }
 
   public boolean usesSequentialGate() {
@@ -221,32 +222,30 @@ public final class ReleaseStateMachine {
   /** The step to take now. Pure: asking twice without an event in between gives the same answer. */
   public ReleaseCommand next() {
     return switch (phase) {
-      case PLANNING -> ReleaseCommand.plan();
-      case WAIT_FOR_TARGETS -> ReleaseCommand.awaitTargets(heldClaims, heldBy);
+      case PLANNING -> new ReleaseCommand.Plan();
+      case WAIT_FOR_TARGETS -> new ReleaseCommand.AwaitTargets(heldClaims, heldBy);
       case DEPLOY -> nextDeployStep();
-      case BAKE -> ReleaseCommand.bake(wave, extension);
+      case BAKE -> new ReleaseCommand.Bake(wave, extension);
       case GATE ->
-          sequentialGate
-              ? ReleaseCommand.evaluateGate(wave, extension, entryTier(wave))
-              : ReleaseCommand.evaluateGate(wave, extension);
-      case REPLAN -> ReleaseCommand.replan(wave);
-      case HOLD_AFTER_LAST -> ReleaseCommand.awaitResume(wave, pauseReason);
-      case ROLLBACK -> ReleaseCommand.rollBack(rollback.current());
-      case ROLLBACK_CHECK -> ReleaseCommand.listStrandedTargets();
-      case ROLLBACK_INCOMPLETE -> ReleaseCommand.awaitRetryRollback(outcomeReason);
-      case DONE -> ReleaseCommand.finish(finalStatus, outcomeReason);
+          new ReleaseCommand.EvaluateGate(wave, extension, sequentialGate ? entryTier(wave) : null);
+      case REPLAN -> new ReleaseCommand.Replan(wave);
+      case HOLD_AFTER_LAST -> new ReleaseCommand.AwaitResume(wave, pauseReason);
+      case ROLLBACK -> new ReleaseCommand.RollBackWave(rollback.current());
+      case ROLLBACK_CHECK -> new ReleaseCommand.ListStrandedTargets();
+      case ROLLBACK_INCOMPLETE -> new ReleaseCommand.AwaitRetryRollback(outcomeReason);
+      case DONE -> new ReleaseCommand.Finish(finalStatus, outcomeReason);
     };
   }
 
   private ReleaseCommand nextDeployStep() {
     if (paused) {
-      return ReleaseCommand.awaitResume(wave, pauseReason);
+      return new ReleaseCommand.AwaitResume(wave, pauseReason);
     }
     Tier tier = waves.tier(wave);
     if (policy.requiresApproval(tier) && !approvedTiers.contains(tier)) {
-      return ReleaseCommand.awaitApproval(wave, tier);
+      return new ReleaseCommand.AwaitApproval(wave, tier);
     }
-    return ReleaseCommand.deploy(wave);
+    return new ReleaseCommand.DeployWave(wave);
   }
 
   // ---- events reported by the body ----------------------------------------------------------

@@ -2,8 +2,8 @@ package io.waveguard.workflows.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.common.SearchAttributeKey;
+import io.waveguard.workflows.devserver.TemporalDevServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,23 +30,9 @@ class SearchAttributesScriptTest {
 
     Map<String, String> code = new LinkedHashMap<>();
     for (SearchAttributeKey<?> key : ReleaseSearchAttributes.ALL) {
-      code.put(key.getName(), cliType(key.getValueType()));
+      code.put(key.getName(), TemporalDevServer.cliType(key));
     }
     assertThat(script).isEqualTo(code);
-  }
-
-  /** The type names `temporal server start-dev --search-attribute` takes. */
-  private static String cliType(IndexedValueType type) {
-    return switch (type) {
-      case INDEXED_VALUE_TYPE_KEYWORD -> "Keyword";
-      case INDEXED_VALUE_TYPE_INT -> "Int";
-      case INDEXED_VALUE_TYPE_TEXT -> "Text";
-      case INDEXED_VALUE_TYPE_BOOL -> "Bool";
-      case INDEXED_VALUE_TYPE_DOUBLE -> "Double";
-      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
-      case INDEXED_VALUE_TYPE_KEYWORD_LIST -> "KeywordList";
-      default -> throw new IllegalArgumentException("no CLI name for " + type);
-    };
   }
 
   private static Path repositoryRoot() {

@@ -17,7 +17,6 @@ import io.waveguard.activities.db.TargetHoldDao;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.deploy.Deployer;
-import io.waveguard.activities.deploy.SimulatedDeployer;
 import io.waveguard.activities.deploy.WebhookDeployer;
 import io.waveguard.activities.release.DeploymentActivitiesImpl;
 import io.waveguard.activities.release.GateActivitiesImpl;
@@ -27,9 +26,7 @@ import io.waveguard.activities.release.ReleaseRecordActivitiesImpl;
 import io.waveguard.activities.release.ReplanStep;
 import io.waveguard.activities.release.TemporalReleaseLiveness;
 import io.waveguard.activities.release.TrustActivitiesImpl;
-import io.waveguard.activities.telemetry.FaultModel;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
-import io.waveguard.activities.telemetry.SimulatedTelemetrySource;
 import io.waveguard.activities.telemetry.TargetVersions;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.activities.telemetry.prometheus.PrometheusTelemetrySource;
@@ -66,11 +63,16 @@ import io.waveguard.api.temporal.SearchAttributeRegistrar;
 import io.waveguard.api.temporal.TemporalClients;
 import io.waveguard.policy.gate.ReleaseGate;
 import io.waveguard.policy.model.TrustPolicy;
+import io.waveguard.simulatedfleet.deploy.SimulatedDeployer;
+import io.waveguard.simulatedfleet.deploy.SimulatedFleetSchema;
+import io.waveguard.simulatedfleet.telemetry.FaultModel;
+import io.waveguard.simulatedfleet.telemetry.SimulatedTelemetrySource;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -125,7 +127,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     JettyErrorPages.install(environment);
 
     ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
-    Database.migrate(dataSource);
+    migrate(config, dataSource);
     // Also registers the "postgresql" health check, running the validation query (SELECT 1).
     Jdbi jdbi =
         Database.configure(
@@ -234,6 +236,17 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     this.releaseService = releases;
     this.operatorCommands = commands;
     this.dryRuns = dryRuns;
+  }
+
+  /**
+   * Waveguard's schema, and the simulated deployer's own schema where that deployer is configured
+   * (its log is how a crash test proves each target was deployed exactly once).
+   */
+  public static void migrate(WaveguardConfiguration config, DataSource dataSource) {
+    Database.migrate(dataSource);
+    if (config.getDeployer().getType() == DeployerConfiguration.Type.SIMULATED) {
+      SimulatedFleetSchema.migrate(dataSource);
+    }
   }
 
   OperatorCommands operatorCommands() {

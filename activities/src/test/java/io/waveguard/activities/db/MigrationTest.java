@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waveguard.activities.TestDatabase;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,29 @@ class MigrationTest {
             "plan_waves",
             "deployments",
             "audit_log",
-            "telemetry_samples",
-            "simulated_fleet_log");
+            "telemetry_samples")
+        .doesNotContain("simulated_fleet_log");
+  }
+
+  @Test
+  void upgradedSchemaDropsTheDemoTableAndEqualsAFreshOne() {
+    DataSource upgraded = TestDatabase.empty();
+    // A database last migrated before the simulated deployer's log left the production schema.
+    Flyway.configure()
+        .dataSource(upgraded)
+        .locations("classpath:db/migration")
+        .target("7")
+        .load()
+        .migrate();
+    assertThat(tables(Database.jdbi(upgraded))).contains("simulated_fleet_log");
+    DataSource fresh = TestDatabase.empty();
+
+    Database.migrate(upgraded);
+    Database.migrate(fresh);
+
+    assertThat(tables(Database.jdbi(upgraded)))
+        .doesNotContain("simulated_fleet_log")
+        .containsExactlyInAnyOrderElementsOf(tables(Database.jdbi(fresh)));
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.waveguard.api.cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
-import io.waveguard.activities.db.Database;
+import io.waveguard.api.WaveguardApplication;
 import io.waveguard.api.config.WaveguardConfiguration;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -43,7 +43,7 @@ public final class DbCommand extends ConfiguredCommand<WaveguardConfiguration> {
     ManagedDataSource dataSource =
         configuration.getDatabase().build(bootstrap.getMetricRegistry(), "migrate");
     try {
-      Database.migrate(dataSource);
+      WaveguardApplication.migrate(configuration, dataSource);
     } finally {
       dataSource.stop();
     }

@@ -7,9 +7,10 @@ import io.dropwizard.db.ManagedDataSource;
 import io.waveguard.activities.db.Database;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDeployment;
-import io.waveguard.activities.deploy.FleetLogEntry;
-import io.waveguard.activities.deploy.SimulatedFleetLogDao;
 import io.waveguard.api.config.WaveguardConfiguration;
+import io.waveguard.simulatedfleet.deploy.FleetLogEntry;
+import io.waveguard.simulatedfleet.deploy.SimulatedFleetLogDao;
+import io.waveguard.simulatedfleet.deploy.SimulatedFleetSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,11 @@ public final class VerifyDeploymentsCommand extends ConfiguredCommand<WaveguardC
       Jdbi jdbi = Database.jdbi(dataSource);
       List<TargetDeployment> rows =
           jdbi.withExtension(DeploymentDao.class, dao -> dao.release(releaseId));
+      // A database no simulated deployer ever used has no log: nothing deployed twice there.
       List<FleetLogEntry> log =
-          jdbi.withExtension(SimulatedFleetLogDao.class, dao -> dao.forRelease(releaseId));
+          SimulatedFleetSchema.exists(jdbi)
+              ? jdbi.withExtension(SimulatedFleetLogDao.class, dao -> dao.forRelease(releaseId))
+              : List.of();
       List<String> problems = problems(rows, log);
       System.out.println(summary(releaseId, rows, log));
       if (!problems.isEmpty()) {

@@ -1,12 +1,12 @@
 package io.waveguard.api.demo;
 
-import io.waveguard.activities.fleet.SimulatedFleet;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.ReleaseStatus;
 import io.waveguard.policy.model.SequentialGatePolicy;
 import io.waveguard.policy.model.Strategy;
 import io.waveguard.policy.model.Target;
+import io.waveguard.simulatedfleet.FleetTargets;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +65,7 @@ public final class DemoScenario {
   private DemoScenario() {}
 
   public static List<Target> fleet() {
-    return SimulatedFleet.generate(SERVICE, FLEET_SIZE, FLEET_SEED);
+    return FleetTargets.generate(SERVICE, FLEET_SIZE, FLEET_SEED);
   }
 
   /**

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waveguard.activities.db.TargetDao;
-import io.waveguard.activities.fleet.SimulatedFleet;
 import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Api.Answer;
 import io.waveguard.api.support.Eventually;
 import io.waveguard.api.support.TestApp;
+import io.waveguard.simulatedfleet.FleetTargets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +32,7 @@ class CommandsWithoutWorkerTest {
     TestApp.get()
         .jdbi()
         .useExtension(
-            TargetDao.class, dao -> SimulatedFleet.generate("orphan", 4, 3).forEach(dao::upsert));
+            TargetDao.class, dao -> FleetTargets.generate("orphan", 4, 3).forEach(dao::upsert));
     WaveguardConfiguration config = TestApp.configuration(QUEUE, false);
     config.getTemporal().setCommandAcceptTimeout(io.dropwizard.util.Duration.seconds(1));
     apiOnly = WaveguardServer.start(config);
@@ -51,8 +51,7 @@ class CommandsWithoutWorkerTest {
   private static Answer startRelease(String id) {
     TestApp.get()
         .jdbi()
-        .useExtension(
-            TargetDao.class, dao -> SimulatedFleet.generate(id, 4, 3).forEach(dao::upsert));
+        .useExtension(TargetDao.class, dao -> FleetTargets.generate(id, 4, 3).forEach(dao::upsert));
     return api.post(
         "/api/v1/releases",
         """

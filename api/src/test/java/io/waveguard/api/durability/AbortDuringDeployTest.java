@@ -9,13 +9,13 @@ import com.sun.net.httpserver.HttpServer;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TargetDeployment;
-import io.waveguard.activities.fleet.SimulatedFleet;
 import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.config.DeployerConfiguration;
 import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Eventually;
 import io.waveguard.api.support.TestApp;
+import io.waveguard.simulatedfleet.FleetTargets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -56,7 +56,7 @@ class AbortDuringDeployTest {
     TestApp app = TestApp.get();
     app.jdbi()
         .useExtension(
-            TargetDao.class, dao -> dao.upsertAll(SimulatedFleet.generate(SERVICE, TARGETS, 11)));
+            TargetDao.class, dao -> dao.upsertAll(FleetTargets.generate(SERVICE, TARGETS, 11)));
     hook = new SlowDeployHook(PER_DEPLOY_BATCH);
     WaveguardConfiguration config = TestApp.configuration("slow-deploy", true);
     DeployerConfiguration deployer = new DeployerConfiguration();

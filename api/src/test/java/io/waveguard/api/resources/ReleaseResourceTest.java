@@ -11,7 +11,6 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.SearchAttributes;
 import io.waveguard.activities.db.TargetDao;
-import io.waveguard.activities.fleet.SimulatedFleet;
 import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Api.Answer;
 import io.waveguard.api.support.Eventually;
@@ -20,6 +19,7 @@ import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.SequentialGatePolicy;
 import io.waveguard.policy.model.Tier;
+import io.waveguard.simulatedfleet.FleetTargets;
 import io.waveguard.workflows.release.ReleaseSearchAttributes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +47,10 @@ class ReleaseResourceTest {
     api = app.api();
     app.jdbi()
         .useExtension(
-            TargetDao.class, dao -> SimulatedFleet.generate(SERVICE, 12, 7).forEach(dao::upsert));
+            TargetDao.class, dao -> FleetTargets.generate(SERVICE, 12, 7).forEach(dao::upsert));
     app.jdbi()
         .useExtension(
-            TargetDao.class,
-            dao -> SimulatedFleet.generate("payments", 6, 11).forEach(dao::upsert));
+            TargetDao.class, dao -> FleetTargets.generate("payments", 6, 11).forEach(dao::upsert));
   }
 
   /**
@@ -290,7 +289,7 @@ class ReleaseResourceTest {
   void aStartThatWouldPlanMoreWavesThanAllowedIsRefusedNamingTheGrowthFactor() {
     app.jdbi()
         .useExtension(
-            TargetDao.class, dao -> SimulatedFleet.generate("many", 600, 5).forEach(dao::upsert));
+            TargetDao.class, dao -> FleetTargets.generate("many", 600, 5).forEach(dao::upsert));
     String id = uniqueId("one-by-one");
 
     // Growth 1: one target per wave, 600 waves against the default limit of 500.

@@ -3,12 +3,12 @@ package io.waveguard.api.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waveguard.activities.db.TargetDao;
-import io.waveguard.activities.fleet.SimulatedFleet;
 import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Api.Answer;
 import io.waveguard.api.support.TestApp;
+import io.waveguard.simulatedfleet.FleetTargets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +32,12 @@ class ServerDefaultsChangeTest {
     before = app.api();
     app.jdbi()
         .useExtension(
-            TargetDao.class, dao -> SimulatedFleet.generate(SERVICE, 6, 5).forEach(dao::upsert));
+            TargetDao.class, dao -> FleetTargets.generate(SERVICE, 6, 5).forEach(dao::upsert));
     // Its own targets: the first release still holds SERVICE's, one running release per target.
     app.jdbi()
         .useExtension(
             TargetDao.class,
-            dao -> SimulatedFleet.generate(SERVICE + "-new", 6, 5).forEach(dao::upsert));
+            dao -> FleetTargets.generate(SERVICE + "-new", 6, 5).forEach(dao::upsert));
     WaveguardConfiguration config = TestApp.configuration("waveguard-test", false);
     config.getGate().sequential.alpha = 0.02;
     config.getGate().sequential.tierTolerances.standard = 1.3;

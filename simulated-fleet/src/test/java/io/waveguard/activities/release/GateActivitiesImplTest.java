@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
-import io.waveguard.activities.TestDatabase;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.db.TelemetrySample;
-import io.waveguard.activities.deploy.SimulatedDeployer;
-import io.waveguard.activities.telemetry.FaultModel;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
-import io.waveguard.activities.telemetry.SimulatedTelemetrySource;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.policy.model.GateResult;
 import io.waveguard.policy.model.GateVerdict;
@@ -21,6 +17,10 @@ import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.Strategy;
 import io.waveguard.policy.model.TargetSelector;
+import io.waveguard.simulatedfleet.FleetDatabase;
+import io.waveguard.simulatedfleet.deploy.SimulatedDeployer;
+import io.waveguard.simulatedfleet.telemetry.FaultModel;
+import io.waveguard.simulatedfleet.telemetry.SimulatedTelemetrySource;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.GateActivities;
@@ -49,7 +49,7 @@ class GateActivitiesImplTest {
 
   @BeforeEach
   void setUp() {
-    jdbi = TestDatabase.migrated();
+    jdbi = FleetDatabase.migrated();
     storeFleet(jdbi, 40);
   }
 

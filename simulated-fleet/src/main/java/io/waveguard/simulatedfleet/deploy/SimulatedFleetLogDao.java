@@ -1,4 +1,4 @@
-package io.waveguard.activities.deploy;
+package io.waveguard.simulatedfleet.deploy;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -16,13 +16,13 @@ public interface SimulatedFleetLogDao {
    */
   @SqlBatch(
       """
-      INSERT INTO simulated_fleet_log (release_id, target_id, action, wave, version, batch_key,
-                                       applied_count, delivery_count)
+      INSERT INTO simulated_fleet.fleet_log (release_id, target_id, action, wave, version,
+                                             batch_key, applied_count, delivery_count)
       VALUES (:releaseId, :targetId, :action, :wave, :version, :batchKey, 1, 1)
       ON CONFLICT (release_id, target_id, action) DO UPDATE SET
-        applied_count = simulated_fleet_log.applied_count
-            + CASE WHEN simulated_fleet_log.batch_key = EXCLUDED.batch_key THEN 0 ELSE 1 END,
-        delivery_count = simulated_fleet_log.delivery_count + 1,
+        applied_count = fleet_log.applied_count
+            + CASE WHEN fleet_log.batch_key = EXCLUDED.batch_key THEN 0 ELSE 1 END,
+        delivery_count = fleet_log.delivery_count + 1,
         batch_key = EXCLUDED.batch_key,
         last_delivery_at = now()
       """)
@@ -38,7 +38,7 @@ public interface SimulatedFleetLogDao {
       """
       SELECT release_id, target_id, action, wave, version, batch_key, applied_count,
              delivery_count
-      FROM simulated_fleet_log WHERE release_id = :releaseId ORDER BY action, target_id
+      FROM simulated_fleet.fleet_log WHERE release_id = :releaseId ORDER BY action, target_id
       """)
   List<FleetLogEntry> forRelease(@Bind("releaseId") String releaseId);
 }

@@ -1,4 +1,4 @@
-package io.waveguard.activities.deploy;
+package io.waveguard.simulatedfleet.deploy;
 
 /**
  * What the simulated fleet did for one (release, target, action).

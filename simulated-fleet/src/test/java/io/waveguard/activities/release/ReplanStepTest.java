@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
-import io.waveguard.activities.TestDatabase;
 import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.AuditEntry;
 import io.waveguard.activities.db.DeploymentDao;
@@ -19,7 +18,6 @@ import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.db.TelemetrySample;
 import io.waveguard.activities.db.TrustDao;
-import io.waveguard.activities.deploy.SimulatedDeployer;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.trust.TrustEngine;
 import io.waveguard.activities.trust.TrustSettings;
@@ -28,6 +26,8 @@ import io.waveguard.policy.model.Strategy;
 import io.waveguard.policy.model.Target;
 import io.waveguard.policy.model.Tier;
 import io.waveguard.policy.model.WaveSummary;
+import io.waveguard.simulatedfleet.FleetDatabase;
+import io.waveguard.simulatedfleet.deploy.SimulatedDeployer;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.PlanSummary;
@@ -62,7 +62,7 @@ class ReplanStepTest {
 
   @BeforeEach
   void setUp() {
-    jdbi = TestDatabase.migrated();
+    jdbi = FleetDatabase.migrated();
     fleet =
         storeFleet(jdbi, FLEET).stream().collect(Collectors.toMap(Target::id, Function.identity()));
     planned = Instant.now();

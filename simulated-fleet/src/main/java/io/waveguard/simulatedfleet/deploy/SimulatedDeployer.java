@@ -1,14 +1,18 @@
-package io.waveguard.activities.deploy;
+package io.waveguard.simulatedfleet.deploy;
 
+import io.waveguard.activities.deploy.DeployAction;
+import io.waveguard.activities.deploy.DeployBatch;
+import io.waveguard.activities.deploy.Deployer;
+import io.waveguard.activities.deploy.DeployerUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * A deployer for demos and tests that only writes down what it was asked to do. Its memory is in
- * PostgreSQL ({@code simulated_fleet_log}), so it survives a killed worker and a test can check
- * afterwards that no target was deployed twice. It honours idempotency keys like a real deployment
- * system should: a re-sent batch is logged as a delivery, not applied again.
+ * PostgreSQL (its own schema, {@link SimulatedFleetSchema}), so it survives a killed worker and a
+ * test can check afterwards that no target was deployed twice. It honours idempotency keys like a
+ * real deployment system should: a re-sent batch is logged as a delivery, not applied again.
  */
 public final class SimulatedDeployer implements Deployer {
 

@@ -1,4 +1,4 @@
-package io.waveguard.activities.telemetry;
+package io.waveguard.simulatedfleet.telemetry;
 
 import java.util.Locale;
 import java.util.Map;

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.waveguard.activities.db.TargetDao;
-import io.waveguard.activities.fleet.SimulatedFleet;
-import io.waveguard.activities.telemetry.FaultModel;
-import io.waveguard.activities.telemetry.SimulatedTelemetrySource;
 import io.waveguard.activities.trust.TrustEngine;
 import io.waveguard.activities.trust.TrustSettings;
 import io.waveguard.policy.model.ReleasePolicy;
@@ -16,6 +13,9 @@ import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.Strategy;
 import io.waveguard.policy.model.Target;
 import io.waveguard.policy.model.TargetSelector;
+import io.waveguard.simulatedfleet.FleetTargets;
+import io.waveguard.simulatedfleet.telemetry.FaultModel;
+import io.waveguard.simulatedfleet.telemetry.SimulatedTelemetrySource;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jdbi.v3.core.Jdbi;
@@ -28,7 +28,7 @@ final class Releases {
   private Releases() {}
 
   static List<Target> storeFleet(Jdbi jdbi, int count) {
-    List<Target> fleet = SimulatedFleet.generate(SERVICE, count, 42);
+    List<Target> fleet = FleetTargets.generate(SERVICE, count, 42);
     jdbi.useExtension(TargetDao.class, dao -> dao.upsertAll(fleet));
     return fleet;
   }

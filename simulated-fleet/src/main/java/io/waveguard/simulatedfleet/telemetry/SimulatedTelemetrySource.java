@@ -1,8 +1,10 @@
-package io.waveguard.activities.telemetry;
+package io.waveguard.simulatedfleet.telemetry;
 
 import io.waveguard.activities.StableHash;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDao;
+import io.waveguard.activities.telemetry.TargetTelemetry;
+import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.policy.model.Target;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.waveguard.activities.telemetry;
+package io.waveguard.simulatedfleet.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
-package io.waveguard.activities.deploy;
+package io.waveguard.simulatedfleet.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.waveguard.activities.TestDatabase;
+import io.waveguard.activities.deploy.DeployBatch;
+import io.waveguard.simulatedfleet.FleetDatabase;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,7 @@ class SimulatedDeployerTest {
 
   @BeforeEach
   void setUp() {
-    jdbi = TestDatabase.migrated();
+    jdbi = FleetDatabase.migrated();
   }
 
   @Test

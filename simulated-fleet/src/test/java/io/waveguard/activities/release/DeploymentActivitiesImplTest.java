@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
-import io.waveguard.activities.TestDatabase;
 import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.AuditEntry;
 import io.waveguard.activities.db.DeploymentDao;
@@ -17,10 +16,11 @@ import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.deploy.DeployBatch;
 import io.waveguard.activities.deploy.Deployer;
 import io.waveguard.activities.deploy.DeployerUnavailableException;
-import io.waveguard.activities.deploy.FleetLogEntry;
-import io.waveguard.activities.deploy.SimulatedDeployer;
 import io.waveguard.policy.model.StrandedTargets;
 import io.waveguard.policy.model.Strategy;
+import io.waveguard.simulatedfleet.FleetDatabase;
+import io.waveguard.simulatedfleet.deploy.FleetLogEntry;
+import io.waveguard.simulatedfleet.deploy.SimulatedDeployer;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
 import io.waveguard.workflows.activities.PlanSummary;
@@ -51,7 +51,7 @@ class DeploymentActivitiesImplTest {
 
   @BeforeEach
   void setUp() {
-    jdbi = TestDatabase.migrated();
+    jdbi = FleetDatabase.migrated();
     storeFleet(jdbi, FLEET);
     fleet = new SimulatedDeployer(jdbi);
   }

@@ -11,6 +11,7 @@ import io.waveguard.activities.db.GateEvidenceDao;
 import io.waveguard.activities.db.GateEvidenceRow;
 import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
+import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.policy.model.GateResult;
 import io.waveguard.policy.model.GateVerdict;
@@ -25,6 +26,7 @@ import io.waveguard.simulatedfleet.telemetry.SimulatedTelemetrySource;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
 import io.waveguard.workflows.activities.PlanSummary;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +103,25 @@ class SequentialGateStepTest {
     GateResult last = results.get(results.size() - 1);
     assertThat(last.verdict()).isEqualTo(GateVerdict.FAIL);
     assertThat(last.reason()).contains("errors in all crossed the rollback boundary");
-    assertThat(last.deployed().errorRate()).isGreaterThan(4 * last.control().errorRate());
+    // Against the deployed targets' own error rate before the release, not the controls': the
+    // fleet's baselines differ from target to target, and the gate compares each cohort with its
+    // own.
+    assertThat(last.deployed().errorRate()).isGreaterThan(4 * errorRateBefore(deployedIds(1)));
+  }
+
+  /** The targets' error rate over the hour before the first deploy, when they ran the old build. */
+  private double errorRateBefore(List<String> targetIds) {
+    long requests = 0;
+    long errors = 0;
+    for (TargetTelemetry t :
+        simulated()
+            .perTarget(targetIds, FIRST_DEPLOY.minus(Duration.ofHours(1)), FIRST_DEPLOY)
+            .values()) {
+      requests += t.requests();
+      errors += t.errors();
+    }
+    assertThat(requests).as("requests before the release").isPositive();
+    return (double) errors / requests;
   }
 
   @Test

@@ -23,21 +23,28 @@ public final class DemoScenario {
   public static final String FAULTY_RELEASE = "payments-2-5-0-faulty";
   public static final String SILENT_RELEASE = "payments-2-6-0-silent";
 
-  /** 50 targets: 20 low, 20 standard, 8 finance-critical, 2 safety-critical; six waves. */
+  /**
+   * 50 targets of the simulation's fleet (the one generator the experiment uses too): 20 low, 20
+   * standard, 8 finance-critical, 2 safety-critical, sizes from 0.36 to 3.7 (Pareto-tailed); eleven
+   * waves.
+   */
   static final int FLEET_SIZE = 50;
 
   /**
-   * Chosen so that every wave's targets have baseline error rates close to their controls' (the
-   * worst ratio is 1.13 against the low tier's tolerance of 2), so the good release passes on
-   * merit, not luck.
+   * Not tuned for the outcome: the seed the demo had before its fleet came from the simulation. On
+   * this fleet a wave's baseline error rate is up to 1.68x its controls' (the first safety-critical
+   * wave; 1.46x the first finance-critical one), above those tiers' tolerances of 1.1 and 1.2, and
+   * the good release still passes on merit: the sequential gate compares each cohort with its own
+   * baseline (the minute before, {@link #BASELINE_SECONDS}), so a target that is noisier than its
+   * controls is not a regression.
    */
   static final long FLEET_SEED = 2;
 
   /**
-   * Simulated traffic per target: 10,000 requests a second. A gate period sees one second of it,
-   * and the first wave's three smallest targets must still show errors every period at a 0.1 %
-   * error rate for the gate to tell a healthy build (ratio ~1) from a faulty one (~10) within a few
-   * periods.
+   * Simulated traffic per unit of target size: 10,000 requests a second. A gate period sees one
+   * second of it, and the first wave's smallest targets (size 0.36, 3,600 requests a second) must
+   * still show errors every period at a 0.1 % error rate for the gate to tell a healthy build
+   * (ratio ~1) from a faulty one (~10) within a few periods.
    */
   static final long REQUESTS_PER_TARGET_PER_MINUTE = 600_000;
 

@@ -41,4 +41,8 @@ public interface SimulatedFleetLogDao {
       FROM simulated_fleet.fleet_log WHERE release_id = :releaseId ORDER BY action, target_id
       """)
   List<FleetLogEntry> forRelease(@Bind("releaseId") String releaseId);
+
+  /** Whether the log's table exists (see {@link SimulatedFleetSchema#exists}). */
+  @SqlQuery("SELECT to_regclass('simulated_fleet.fleet_log') IS NOT NULL")
+  boolean exists();
 }

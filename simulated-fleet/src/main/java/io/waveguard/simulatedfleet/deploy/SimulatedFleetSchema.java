@@ -31,11 +31,6 @@ public final class SimulatedFleetSchema {
 
   /** True when the schema's log exists: a database no simulated deployer ever used has none. */
   public static boolean exists(Jdbi jdbi) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT to_regclass('simulated_fleet.fleet_log') IS NOT NULL")
-                .mapTo(Boolean.class)
-                .one());
+    return jdbi.withExtension(SimulatedFleetLogDao.class, SimulatedFleetLogDao::exists);
   }
 }

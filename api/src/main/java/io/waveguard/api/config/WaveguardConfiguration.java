@@ -11,6 +11,7 @@ import io.dropwizard.validation.selfvalidating.ViolationCollector;
 import io.waveguard.activities.trust.TrustSettings;
 import io.waveguard.policy.settings.CorePolicy;
 import io.waveguard.policy.settings.InvalidSettingException;
+import io.waveguard.policy.settings.PolicyMapping;
 import io.waveguard.policy.settings.PolicySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -89,20 +90,22 @@ public class WaveguardConfiguration extends Configuration {
   }
 
   /**
-   * The rules between fields are the policy core's: it judges the settings together, and the first
-   * value it refuses stops the server at startup under the section's YAML path.
+   * The rules between fields are the policy core's: it judges the settings together, and what it
+   * refuses stops the server at startup under the section's YAML path (one problem per section).
    */
   @SelfValidation
   public void validateWithThePolicyCore(ViolationCollector violations) {
     if (release == null || gate == null || gate.sequential == null || trust == null) {
       return; // @NotNull reports the missing section
     }
+    PolicySettings settings;
     try {
-      corePolicy();
-    } catch (InvalidSettingException refused) {
-      violations.addViolation(path(refused.section()), refused.getMessage());
+      settings = policySettings();
     } catch (RuntimeException incomplete) {
-      // A null inside a section: its own @NotNull names it.
+      return; // a null inside a section: its own @NotNull names it
+    }
+    for (InvalidSettingException refused : PolicyMapping.problems(settings)) {
+      violations.addViolation(path(refused.section()), refused.getMessage());
     }
   }
 

@@ -13,6 +13,8 @@ import io.waveguard.policy.trust.HealthSlo;
 import io.waveguard.policy.trust.OutcomeAttribution;
 import io.waveguard.policy.trust.TierWeights;
 import io.waveguard.policy.trust.TrustParameters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +38,31 @@ public final class PolicyMapping {
         or(s.trust().fitPrior(), true),
         in(Section.PLAN, () -> plan(s.plan())),
         in(Section.ATTRIBUTION, () -> attribution(s.attribution(), s.trust().slo())));
+  }
+
+  /**
+   * Everything the core refuses in these settings, one problem per section at most, so a
+   * configuration with several mistakes can be fixed in one go; empty when {@link #toCore}
+   * succeeds.
+   */
+  public static List<InvalidSettingException> problems(PolicySettings s) {
+    List<InvalidSettingException> found = new ArrayList<>();
+    check(found, Section.RELEASE, () -> release(s.release()));
+    check(found, Section.SEQUENTIAL_GATE, () -> sequentialGate(s.sequentialGate()));
+    check(found, Section.GATE, () -> gate(s.gate()));
+    check(found, Section.TRUST, () -> trust(s.trust()));
+    check(found, Section.PLAN, () -> plan(s.plan()));
+    check(found, Section.ATTRIBUTION, () -> attribution(s.attribution(), s.trust().slo()));
+    return found;
+  }
+
+  private static void check(
+      List<InvalidSettingException> found, Section section, Supplier<?> build) {
+    try {
+      in(section, build);
+    } catch (InvalidSettingException refused) {
+      found.add(refused);
+    }
   }
 
   static ReleasePolicy release(PolicySettings.Release r) {

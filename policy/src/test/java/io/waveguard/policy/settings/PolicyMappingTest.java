@@ -112,4 +112,21 @@ class PolicyMappingTest {
             InvalidSettingException.class, e -> assertThat(e.section()).isEqualTo(Section.RELEASE))
         .hasMessageContaining("minEvidenceRequests");
   }
+
+  @Test
+  void problemsListsOneRefusalPerSectionAndNoneForTheDefaults() {
+    PolicySettings twoBad =
+        new PolicySettings(
+            new PolicySettings.Release(0L, null, null, null, null, null, null),
+            null,
+            null,
+            null,
+            new PolicySettings.Plan(null, null, List.of(0.5, 0.2, 1.0), null, null),
+            null);
+
+    assertThat(PolicyMapping.problems(PolicySettings.defaults())).isEmpty();
+    assertThat(PolicyMapping.problems(twoBad))
+        .extracting(InvalidSettingException::section)
+        .containsExactly(Section.RELEASE, Section.PLAN);
+  }
 }

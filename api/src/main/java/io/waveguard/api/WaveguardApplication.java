@@ -52,7 +52,6 @@ import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.core.TargetHoldCheck;
 import io.waveguard.api.core.TargetSelection;
-import io.waveguard.api.db.KnownTargetsDao;
 import io.waveguard.api.dto.WireFormat;
 import io.waveguard.api.errors.ErrorHandling;
 import io.waveguard.api.errors.JettyErrorPages;
@@ -219,7 +218,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
         .jersey()
         .register(
             new TelemetryResource(
-                jdbi.onDemand(TelemetryDao.class), jdbi.onDemand(KnownTargetsDao.class)));
+                jdbi.onDemand(TelemetryDao.class), jdbi.onDemand(TargetDao.class)));
     environment
         .jersey()
         .register(

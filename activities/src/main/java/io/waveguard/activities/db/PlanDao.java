@@ -6,13 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
-/** Stored release plans: one plan per release, its waves, and (in deployments) its targets. */
+/**
+ * Stored release plans: one plan per release, its waves, its re-plans between waves, and (in
+ * deployments) its targets.
+ */
+@RegisterConstructorMapper(ReplanRow.class)
 public interface PlanDao {
 
   /**
@@ -61,6 +67,18 @@ public interface PlanDao {
   @SqlQuery("SELECT * FROM plan_waves WHERE plan_id = :planId ORDER BY wave")
   @UseRowMapper(WaveSummaryMapper.class)
   List<WaveSummary> waves(@Bind("planId") String planId);
+
+  /** Stores a re-plan; 0 when one for that wave is stored already. */
+  @SqlUpdate(
+      """
+      INSERT INTO replans (release_id, next_wave, moved, cohort_trust, hold, reason)
+      VALUES (:releaseId, :nextWave, :moved, :cohortTrust, :hold, :reason)
+      ON CONFLICT (release_id, next_wave) DO NOTHING
+      """)
+  int insertReplan(@BindMethods ReplanRow replan);
+
+  @SqlQuery("SELECT * FROM replans WHERE release_id = :releaseId AND next_wave = :nextWave")
+  Optional<ReplanRow> replan(@Bind("releaseId") String releaseId, @Bind("nextWave") int nextWave);
 
   /** Maps a plan_waves row. */
   final class WaveSummaryMapper implements org.jdbi.v3.core.mapper.RowMapper<WaveSummary> {

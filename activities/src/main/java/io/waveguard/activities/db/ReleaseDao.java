@@ -73,6 +73,10 @@ public interface ReleaseDao {
       """)
   Optional<ReleaseRow> find(@Bind("releaseId") String releaseId);
 
+  /** The release's last recorded status (a {@code ReleaseStatus} name), empty when unknown. */
+  @SqlQuery("SELECT status FROM releases WHERE release_id = :releaseId")
+  Optional<String> status(@Bind("releaseId") String releaseId);
+
   /** The first page, newest first, optionally narrowed to a service and a status. */
   default List<ReleaseRow> list(String service, String status, int limit) {
     return list(service, status, null, null, limit);

@@ -3,6 +3,8 @@ package io.waveguard.activities.db;
 import io.waveguard.policy.model.Target;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -51,6 +53,18 @@ public interface TargetDao {
   /** The targets with these ids that exist, in id order. */
   default List<Target> findAll(List<String> ids) {
     return ids.isEmpty() ? List.of() : findAll(ids.toArray(String[]::new));
+  }
+
+  @SqlQuery("SELECT id FROM targets WHERE id = ANY(:ids)")
+  List<String> existingIds(@Bind("ids") String[] ids);
+
+  /** The ids among {@code ids} that name no target, in id order: one query however many. */
+  default Set<String> unknown(Set<String> ids) {
+    Set<String> unknown = new TreeSet<>(ids);
+    if (!ids.isEmpty()) {
+      existingIds(ids.toArray(String[]::new)).forEach(unknown::remove);
+    }
+    return unknown;
   }
 
   /** Targets of a service in id order: the planner's input. */

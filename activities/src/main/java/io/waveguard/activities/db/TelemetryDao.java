@@ -1,6 +1,5 @@
 package io.waveguard.activities.db;
 
-import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.policy.model.CohortStats;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -74,14 +73,14 @@ public interface TelemetryDao {
         AND (version IS NULL OR sample_matches_version(target_id, window_start, version))
       GROUP BY target_id
       """)
-  @org.jdbi.v3.sqlobject.config.RegisterRowMapper(TargetTelemetryMapper.class)
-  List<TargetTelemetry> perTarget(
+  @org.jdbi.v3.sqlobject.config.RegisterRowMapper(TargetTelemetryRowMapper.class)
+  List<TargetTelemetryRow> perTarget(
       @Bind("targetIds") String[] targetIds,
       @Bind("from") Timestamp from,
       @Bind("to") Timestamp to,
       @Bind("seconds") double seconds);
 
-  default List<TargetTelemetry> perTarget(List<String> targetIds, Instant from, Instant to) {
+  default List<TargetTelemetryRow> perTarget(List<String> targetIds, Instant from, Instant to) {
     double seconds = java.time.Duration.between(from, to).toMillis() / 1000.0;
     if (targetIds.isEmpty() || seconds <= 0) {
       return List.of();

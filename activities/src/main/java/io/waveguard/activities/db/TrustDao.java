@@ -2,19 +2,16 @@ package io.waveguard.activities.db;
 
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Trust evidence (outcomes), trust snapshots and stored re-plans. */
+/** Trust evidence (outcomes) and trust snapshots with their inputs. */
 @RegisterConstructorMapper(TrustSnapshotRow.class)
 @RegisterConstructorMapper(OutcomeRow.class)
 @RegisterConstructorMapper(DecayedCounts.class)
-@RegisterConstructorMapper(ReplanRow.class)
 public interface TrustDao {
 
   /** Records outcomes; one per (release, target), so a retry records nothing twice. */
@@ -85,16 +82,4 @@ public interface TrustDao {
       WHERE target_id = ANY(:targetIds) ORDER BY target_id, id DESC
       """)
   List<TrustSnapshotRow> latest(@Bind("targetIds") String[] targetIds);
-
-  /** Stores a re-plan; 0 when one for that wave is stored already. */
-  @SqlUpdate(
-      """
-      INSERT INTO replans (release_id, next_wave, moved, cohort_trust, hold, reason)
-      VALUES (:releaseId, :nextWave, :moved, :cohortTrust, :hold, :reason)
-      ON CONFLICT (release_id, next_wave) DO NOTHING
-      """)
-  int insertReplan(@BindMethods ReplanRow replan);
-
-  @SqlQuery("SELECT * FROM replans WHERE release_id = :releaseId AND next_wave = :nextWave")
-  Optional<ReplanRow> replan(@Bind("releaseId") String releaseId, @Bind("nextWave") int nextWave);
 }

@@ -1,5 +1,6 @@
 package io.waveguard.activities.release;
 
+import io.waveguard.activities.db.ReleaseDao;
 import io.waveguard.policy.model.ReleaseStatus;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,14 +20,8 @@ public interface ReleaseLiveness {
    */
   static ReleaseLiveness ofReadModel(Jdbi jdbi) {
     return releaseId ->
-        jdbi.withHandle(
-            handle ->
-                handle
-                    .createQuery("SELECT status FROM releases WHERE release_id = :id")
-                    .bind("id", releaseId)
-                    .mapTo(String.class)
-                    .findOne()
-                    .map(status -> !ReleaseStatus.valueOf(status).isFinal())
-                    .orElse(false));
+        jdbi.withExtension(ReleaseDao.class, dao -> dao.status(releaseId))
+            .map(status -> !ReleaseStatus.valueOf(status).isFinal())
+            .orElse(false);
   }
 }

@@ -7,7 +7,6 @@ import io.waveguard.activities.db.PlanDao;
 import io.waveguard.activities.db.ReplanRow;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TargetDeployment;
-import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.activities.trust.TrustCause;
 import io.waveguard.activities.trust.TrustEngine;
@@ -53,7 +52,7 @@ public final class ReplanStep {
   ReplanResult replan(ReplanRequest request, Instant now) {
     String releaseId = request.releaseId();
     var stored =
-        jdbi.withExtension(TrustDao.class, dao -> dao.replan(releaseId, request.nextWave()));
+        jdbi.withExtension(PlanDao.class, dao -> dao.replan(releaseId, request.nextWave()));
     if (stored.isPresent()) {
       return result(stored.get(), request);
     }
@@ -104,10 +103,10 @@ public final class ReplanStep {
             replan.reason());
     return jdbi.inTransaction(
         handle -> {
-          if (handle.attach(TrustDao.class).insertReplan(row) == 0) {
+          if (handle.attach(PlanDao.class).insertReplan(row) == 0) {
             // A concurrent attempt stored its re-plan first: that one stands.
             return result(
-                handle.attach(TrustDao.class).replan(releaseId, request.nextWave()).orElseThrow(),
+                handle.attach(PlanDao.class).replan(releaseId, request.nextWave()).orElseThrow(),
                 request);
           }
           store(handle, request, waves, replan);

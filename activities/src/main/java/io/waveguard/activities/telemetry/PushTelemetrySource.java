@@ -1,6 +1,7 @@
 package io.waveguard.activities.telemetry;
 
 import io.waveguard.activities.db.HealthSummaryRow;
+import io.waveguard.activities.db.TargetTelemetryRow;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.policy.model.CohortStats;
 import java.sql.Timestamp;
@@ -23,11 +24,22 @@ public final class PushTelemetrySource implements TelemetrySource {
 
   @Override
   public Map<String, TargetTelemetry> perTarget(List<String> targetIds, Instant from, Instant to) {
-    List<TargetTelemetry> rows =
+    List<TargetTelemetryRow> rows =
         jdbi.withExtension(TelemetryDao.class, dao -> dao.perTarget(targetIds, from, to));
     Map<String, TargetTelemetry> byTarget = new LinkedHashMap<>(rows.size() * 2);
-    rows.forEach(row -> byTarget.put(row.targetId(), row));
+    rows.forEach(row -> byTarget.put(row.targetId(), telemetry(row)));
     return byTarget;
+  }
+
+  /** Clamps stored sums into a valid window: errors never above requests, availability in [0,1]. */
+  private static TargetTelemetry telemetry(TargetTelemetryRow row) {
+    return new TargetTelemetry(
+        row.targetId(),
+        row.requests(),
+        Math.min(row.requests(), row.errors()),
+        row.crashes(),
+        Math.max(0, Math.min(1, row.availability())),
+        row.latencyP99Ms());
   }
 
   /** Sums in PostgreSQL: a gate or re-plan that only counts needs no per-target latency lists. */

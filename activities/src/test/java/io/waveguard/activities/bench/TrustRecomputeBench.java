@@ -20,8 +20,8 @@ import org.jdbi.v3.core.Jdbi;
  * How long one trust recomputation of a 100,000-target fleet takes: {@link
  * TrustEngine#scoreAndRecord} over pushed telemetry with a 15-minute health window and a 45-minute
  * baseline, i.e. exactly the 60 one-minute windows per target (6,000,000 telemetry rows) that are
- * stored, plus three outcomes per target. Not a test: run it by hand (the command is in the README,
- * "Benchmarks"). Arguments: {@code [targets] [repetitions]}, default 100000 and 5.
+ * stored, plus three outcomes per target. Not a test: run it by hand (the command is in
+ * docs/testing.md, "Benchmarks"). Arguments: {@code [targets] [repetitions]}, default 100000 and 5.
  *
  * <p>Prints each repetition split into scoring (SQL reads and the model) and persisting (the
  * snapshot insert), then the median and minimum.

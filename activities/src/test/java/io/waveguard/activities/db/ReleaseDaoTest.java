@@ -68,6 +68,17 @@ class ReleaseDaoTest {
         .containsOnly("r2");
   }
 
+  @Test
+  void statusIsTheLastRecordedOneAndEmptyForAnUnknownRelease() {
+    releases.insertIfAbsent("r1", "pay", "1.0", "waves", "{}");
+    assertThat(releases.status("r1")).contains("PLANNING");
+
+    releases.recordSnapshot(snapshot(ReleaseStatus.ROLLED_BACK, 2, T0));
+
+    assertThat(releases.status("r1")).contains("ROLLED_BACK");
+    assertThat(releases.status("ghost")).isEmpty();
+  }
+
   private static ReleaseSnapshot snapshot(ReleaseStatus status, int wave, Instant at) {
     return new ReleaseSnapshot("r1", "pay", "1.0", Strategy.WAVES, status, wave, 3, "why", at);
   }

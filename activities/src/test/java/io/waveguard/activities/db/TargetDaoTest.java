@@ -7,6 +7,7 @@ import io.waveguard.policy.model.Target;
 import io.waveguard.policy.model.Tier;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,15 @@ class TargetDaoTest {
 
     assertThat(targets.findAll(List.of("a", "ghost"))).extracting(Target::id).containsExactly("a");
     assertThat(targets.findAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void unknownNamesTheIdsWithoutATargetInIdOrder() {
+    targets.upsert(new Target("a", "pay", "eu", Tier.LOW, 1, null));
+
+    assertThat(targets.unknown(Set.of("ghost-2", "a", "ghost-1")))
+        .containsExactly("ghost-1", "ghost-2");
+    assertThat(targets.unknown(Set.of("a"))).isEmpty();
+    assertThat(targets.unknown(Set.of())).isEmpty();
   }
 }

@@ -64,6 +64,24 @@ class TelemetryDaoTest {
         .isEqualTo(new CohortStats(1, 20, 0));
   }
 
+  @Test
+  void perTargetSumsCountsWithTheCoveredShareAndTheP99sInOrder() {
+    telemetry.upsert(
+        List.of(
+            new TelemetrySample("a", T0.plusSeconds(60), T0.plusSeconds(120), 50, 2, 90.0, 1),
+            new TelemetrySample("a", T0, T0.plusSeconds(60), 100, 1, 120.0, 0),
+            new TelemetrySample("b", T0, T0.plusSeconds(60), 10, 0, null, 0)));
+
+    List<TargetTelemetryRow> rows =
+        telemetry.perTarget(List.of("a", "b", "silent"), T0, T0.plusSeconds(240));
+
+    assertThat(rows)
+        .containsExactlyInAnyOrder(
+            new TargetTelemetryRow("a", 150, 3, 1, 0.5, List.of(120.0, 90.0)),
+            new TargetTelemetryRow("b", 10, 0, 0, 0.25, List.of()));
+    assertThat(telemetry.perTarget(List.of(), T0, T0.plusSeconds(60))).isEmpty();
+  }
+
   private static TelemetrySample sample(String target, Instant start, long requests, long errors) {
     return new TelemetrySample(target, start, start.plusSeconds(60), requests, errors, null, 0);
   }

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TelemetryDao;
-import io.waveguard.api.db.KnownTargetsDao;
 import io.waveguard.api.dto.ErrorResponse;
 import io.waveguard.api.dto.TelemetryAccepted;
 import io.waveguard.api.dto.TelemetryBatchRequest;
@@ -38,11 +38,11 @@ import java.util.Set;
 public final class TelemetryResource {
 
   private final TelemetryDao telemetry;
-  private final KnownTargetsDao knownTargets;
+  private final TargetDao targets;
 
-  public TelemetryResource(TelemetryDao telemetry, KnownTargetsDao knownTargets) {
+  public TelemetryResource(TelemetryDao telemetry, TargetDao targets) {
     this.telemetry = telemetry;
-    this.knownTargets = knownTargets;
+    this.targets = targets;
   }
 
   /**
@@ -87,7 +87,7 @@ public final class TelemetryResource {
   private void rejectUnknownTargets(List<TelemetrySampleRequest> samples) {
     Set<String> ids = new LinkedHashSet<>();
     samples.forEach(s -> ids.add(s.targetId()));
-    Set<String> unknown = knownTargets.unknown(ids);
+    Set<String> unknown = targets.unknown(ids);
     if (unknown.isEmpty()) {
       return;
     }

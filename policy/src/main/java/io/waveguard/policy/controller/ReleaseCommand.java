@@ -4,131 +4,236 @@ import io.waveguard.policy.model.ReleaseStatus;
 import io.waveguard.policy.model.Tier;
 
 /**
- * What the release should do next, as decided by {@link ReleaseStateMachine}. The workflow and the
- * simulator are the two bodies that carry these out.
+ * What the release should do next, as decided by {@link ReleaseStateMachine}: one record per kind
+ * of step, each carrying only what that step needs. The workflow and the simulator are the two
+ * {@link Executor}s that carry these out; the compiler makes each handle every kind.
  *
- * @param wave the wave the command is about; 0 when none
- * @param extension for {@link Type#BAKE}: 0 for the first bake, n for the n-th extension (under the
- *     sequential gate: the n-th gate period of the wave's bake); for {@link Type#EVALUATE_GATE}:
- *     how many extensions (periods) the bake being judged had; for {@link Type#AWAIT_TARGETS}: how
- *     many claims have found the targets held so far (from 1)
- * @param tier for {@link Type#AWAIT_APPROVAL}: the tier that needs approval; for {@link
- *     Type#EVALUATE_GATE} under the sequential gate: the tier whose tolerance the verdict is for
- *     (null under the per-wave gate)
- * @param finalStatus for {@link Type#FINISH}: how the release ended
+ * <p>Commands never cross a workflow or activity boundary (the machine's state does, as {@link
+ * ReleaseMachineState}), so their shape may change without touching recorded histories.
  */
-public record ReleaseCommand(
-    Type type, int wave, int extension, Tier tier, ReleaseStatus finalStatus, String reason) {
+public sealed interface ReleaseCommand {
 
-  /** The kinds of step a release takes. */
-  public enum Type {
-    /** Select targets, claim them for the release and order them into waves. */
-    PLAN,
-    /**
-     * Another running release holds some of the targets: wait {@link TargetWait#delaySeconds}, then
-     * plan (and claim) again. An abort ends the wait.
-     */
-    AWAIT_TARGETS,
-    /** Deploy the wave's targets. */
-    DEPLOY_WAVE,
-    /** Let the deployed wave run on a durable timer. */
-    BAKE,
-    /** Compare the wave's telemetry with the controls. */
-    EVALUATE_GATE,
-    /** Re-rank the remaining targets by fresh trust and check the next wave's tier entry. */
-    REPLAN,
-    /** Undo the wave's deployment. */
-    ROLL_BACK_WAVE,
-    /** Some rollback failed: list the release's targets that still run the new build. */
-    LIST_STRANDED_TARGETS,
-    /** Hold until an operator re-drives the incomplete rollback (or aborts, giving up). */
-    AWAIT_RETRY_ROLLBACK,
-    /** Hold until an operator resumes (or aborts). */
-    AWAIT_RESUME,
-    /** Hold until an operator approves the next wave's tier (or aborts). */
-    AWAIT_APPROVAL,
-    /** Stop: the release reached a final status. */
-    FINISH
-  }
-
-  static ReleaseCommand plan() {
-    return new ReleaseCommand(Type.PLAN, 0, 0, null, null, null);
-  }
-
-  static ReleaseCommand awaitTargets(int attempt, String reason) {
-    return new ReleaseCommand(Type.AWAIT_TARGETS, 0, attempt, null, null, reason);
-  }
-
-  static ReleaseCommand deploy(int wave) {
-    return new ReleaseCommand(Type.DEPLOY_WAVE, wave, 0, null, null, null);
-  }
-
-  static ReleaseCommand bake(int wave, int extension) {
-    return new ReleaseCommand(Type.BAKE, wave, extension, null, null, null);
-  }
-
-  static ReleaseCommand evaluateGate(int wave) {
-    return evaluateGate(wave, 0);
-  }
-
-  /**
-   * After {@code extension} bake extensions: the gate reads the whole bake, extensions included.
-   */
-  static ReleaseCommand evaluateGate(int wave, int extension) {
-    return new ReleaseCommand(Type.EVALUATE_GATE, wave, extension, null, null, null);
-  }
-
-  /** Under the sequential gate: the verdict after bake period {@code period}, for {@code tier}. */
-  static ReleaseCommand evaluateGate(int wave, int period, Tier tier) {
-    return new ReleaseCommand(Type.EVALUATE_GATE, wave, period, tier, null, null);
-  }
-
-  static ReleaseCommand replan(int nextWave) {
-    return new ReleaseCommand(Type.REPLAN, nextWave, 0, null, null, null);
-  }
-
-  static ReleaseCommand rollBack(int wave) {
-    return new ReleaseCommand(Type.ROLL_BACK_WAVE, wave, 0, null, null, null);
-  }
-
-  static ReleaseCommand listStrandedTargets() {
-    return new ReleaseCommand(Type.LIST_STRANDED_TARGETS, 0, 0, null, null, null);
-  }
-
-  static ReleaseCommand awaitRetryRollback(String reason) {
-    return new ReleaseCommand(Type.AWAIT_RETRY_ROLLBACK, 0, 0, null, null, reason);
-  }
-
-  static ReleaseCommand awaitResume(int wave, String reason) {
-    return new ReleaseCommand(Type.AWAIT_RESUME, wave, 0, null, null, reason);
-  }
-
-  static ReleaseCommand awaitApproval(int wave, Tier tier) {
-    return new ReleaseCommand(Type.AWAIT_APPROVAL, wave, 0, tier, null, null);
-  }
-
-  static ReleaseCommand finish(ReleaseStatus status, String reason) {
-    return new ReleaseCommand(Type.FINISH, 0, 0, null, status, reason);
+  /** The wave the command is about; 0 when none. */
+  default int wave() {
+    return 0;
   }
 
   /** A human-readable account of the command, for traces and "waiting for" answers. */
-  public String describe() {
-    return switch (type) {
-      case PLAN -> "planning waves";
-      case AWAIT_TARGETS -> "its targets to be free (" + reason + ")";
-      case DEPLOY_WAVE -> "deployment of wave " + wave;
-      case BAKE ->
-          extension == 0
-              ? "bake of wave " + wave
-              : "bake extension " + extension + " of wave " + wave;
-      case EVALUATE_GATE -> "gate evaluation of wave " + wave;
-      case REPLAN -> "re-planning before wave " + wave;
-      case ROLL_BACK_WAVE -> "rollback of wave " + wave;
-      case LIST_STRANDED_TARGETS -> "listing the targets a failed rollback left on the new build";
-      case AWAIT_RETRY_ROLLBACK -> "operator retry-rollback (" + reason + ")";
-      case AWAIT_RESUME -> "operator resume before wave " + wave + " (" + reason + ")";
-      case AWAIT_APPROVAL -> "operator approval of tier " + tier.wireName() + " for wave " + wave;
-      case FINISH -> "nothing: release " + finalStatus;
-    };
+  String describe();
+
+  /**
+   * Hands the command to the {@code executor} method for its kind.
+   *
+   * @throws IllegalStateException for {@link Finish}: a finished release has no step to take
+   */
+  void executeOn(Executor executor);
+
+  /** True when the release reached a final status and the body should stop. */
+  default boolean isFinish() {
+    return this instanceof Finish;
+  }
+
+  /** A body that carries out commands: one method per kind of step except {@link Finish}. */
+  interface Executor {
+    void plan(Plan command);
+
+    void awaitTargets(AwaitTargets command);
+
+    void deployWave(DeployWave command);
+
+    void bake(Bake command);
+
+    void evaluateGate(EvaluateGate command);
+
+    void replan(Replan command);
+
+    void rollBackWave(RollBackWave command);
+
+    void listStrandedTargets(ListStrandedTargets command);
+
+    void awaitRetryRollback(AwaitRetryRollback command);
+
+    void awaitResume(AwaitResume command);
+
+    void awaitApproval(AwaitApproval command);
+  }
+
+  /** Select targets, claim them for the release and order them into waves. */
+  record Plan() implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "planning waves";
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.plan(this);
+    }
+  }
+
+  /**
+   * Another running release holds some of the targets: wait {@link TargetWait#delaySeconds}, then
+   * plan (and claim) again. An abort ends the wait.
+   *
+   * @param attempt how many claims have found the targets held so far (from 1)
+   * @param heldBy who holds them and how many, in words
+   */
+  record AwaitTargets(int attempt, String heldBy) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "its targets to be free (" + heldBy + ")";
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.awaitTargets(this);
+    }
+  }
+
+  /** Deploy the wave's targets. */
+  record DeployWave(int wave) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "deployment of wave " + wave;
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.deployWave(this);
+    }
+  }
+
+  /**
+   * Let the deployed wave run on a durable timer.
+   *
+   * @param extension 0 for the first bake, n for the n-th extension; under the sequential gate the
+   *     n-th gate period of the wave's bake
+   */
+  record Bake(int wave, int extension) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return extension == 0
+          ? "bake of wave " + wave
+          : "bake extension " + extension + " of wave " + wave;
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.bake(this);
+    }
+  }
+
+  /**
+   * Compare the wave's telemetry with the controls.
+   *
+   * @param extensions how many extensions (gate periods) the bake being judged had
+   * @param tier under the sequential gate, the tier whose tolerance the verdict is for; null under
+   *     the per-wave gate
+   */
+  record EvaluateGate(int wave, int extensions, Tier tier) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "gate evaluation of wave " + wave;
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.evaluateGate(this);
+    }
+  }
+
+  /**
+   * Re-rank the remaining targets by fresh trust and check the next wave's tier entry.
+   *
+   * @param wave the wave about to start
+   */
+  record Replan(int wave) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "re-planning before wave " + wave;
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.replan(this);
+    }
+  }
+
+  /** Undo the wave's deployment. */
+  record RollBackWave(int wave) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "rollback of wave " + wave;
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.rollBackWave(this);
+    }
+  }
+
+  /** Some rollback failed: list the release's targets that still run the new build. */
+  record ListStrandedTargets() implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "listing the targets a failed rollback left on the new build";
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.listStrandedTargets(this);
+    }
+  }
+
+  /** Hold until an operator re-drives the incomplete rollback (or aborts, giving up). */
+  record AwaitRetryRollback(String reason) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "operator retry-rollback (" + reason + ")";
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.awaitRetryRollback(this);
+    }
+  }
+
+  /** Hold until an operator resumes (or aborts). */
+  record AwaitResume(int wave, String reason) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "operator resume before wave " + wave + " (" + reason + ")";
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.awaitResume(this);
+    }
+  }
+
+  /** Hold until an operator approves the next wave's tier (or aborts). */
+  record AwaitApproval(int wave, Tier tier) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "operator approval of tier " + tier.wireName() + " for wave " + wave;
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.awaitApproval(this);
+    }
+  }
+
+  /** Stop: the release reached a final status. */
+  record Finish(ReleaseStatus status, String reason) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return "nothing: release " + status;
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      throw new IllegalStateException("a finished release has no step to take: " + reason);
+    }
   }
 }

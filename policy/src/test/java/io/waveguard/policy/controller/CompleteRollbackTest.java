@@ -44,18 +44,18 @@ class CompleteRollbackTest {
 
   @Test
   void aFailedWaveRollbackGoesOnWithTheWavesBelowItThenListsWhatIsLeft() {
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.rollBack(3));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.RollBackWave(3));
     machine.rollbackFailed(3, "deployer answered 403");
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.rollBack(2));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.RollBackWave(2));
     machine.waveRolledBack(2);
     machine.rollbackFailed(1, "deployer answered 403");
 
-    assertThat(machine.next().type()).isEqualTo(ReleaseCommand.Type.LIST_STRANDED_TARGETS);
+    assertThat(machine.next()).isInstanceOf(ReleaseCommand.ListStrandedTargets.class);
     assertThat(machine.status()).isEqualTo(ReleaseStatus.ROLLING_BACK);
     machine.strandedTargetsListed(TWO_LEFT);
 
     assertThat(machine.status()).isEqualTo(ReleaseStatus.ROLLBACK_INCOMPLETE);
-    assertThat(machine.next().type()).isEqualTo(ReleaseCommand.Type.AWAIT_RETRY_ROLLBACK);
+    assertThat(machine.next()).isInstanceOf(ReleaseCommand.AwaitRetryRollback.class);
     assertThat(machine.strandedTargets()).isEqualTo(TWO_LEFT);
     assertThat(machine.outcomeReason())
         .startsWith("gate failed on wave 3")
@@ -79,9 +79,9 @@ class CompleteRollbackTest {
     machine.apply(OperatorAction.RETRY_ROLLBACK, OP);
 
     assertThat(machine.status()).isEqualTo(ReleaseStatus.ROLLING_BACK);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.rollBack(3));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.RollBackWave(3));
     machine.waveRolledBack(3);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.rollBack(1));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.RollBackWave(1));
     machine.waveRolledBack(1);
 
     assertThat(machine.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
@@ -99,7 +99,7 @@ class CompleteRollbackTest {
 
     machine.rollbackFailed(3, "still 403");
 
-    assertThat(machine.next().type()).isEqualTo(ReleaseCommand.Type.LIST_STRANDED_TARGETS);
+    assertThat(machine.next()).isInstanceOf(ReleaseCommand.ListStrandedTargets.class);
     machine.strandedTargetsListed(StrandedTargets.of(List.of("t-3a")));
     assertThat(machine.status()).isEqualTo(ReleaseStatus.ROLLBACK_INCOMPLETE);
     assertThat(machine.outcomeReason()).contains("wave 3: still 403").doesNotContain("wave 2");

@@ -41,19 +41,19 @@ class ReleaseStateMachineTest {
 
   @Test
   void walksPlanDeployBakeGateForEveryWave() {
-    assertThat(machine.next().type()).isEqualTo(ReleaseCommand.Type.PLAN);
+    assertThat(machine.next()).isInstanceOf(ReleaseCommand.Plan.class);
     machine.planned(THREE_WAVES);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.deploy(1));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.DeployWave(1));
     machine.deployStarted(1);
     machine.waveDeployed(1);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.bake(1, 0));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.Bake(1, 0));
     machine.bakeElapsed(1);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.evaluateGate(1));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.EvaluateGate(1, 0, null));
     machine.gateEvaluated(1, verdict(GateVerdict.PASS));
     passWave(2);
     passWave(3);
 
-    assertThat(machine.next().type()).isEqualTo(ReleaseCommand.Type.FINISH);
+    assertThat(machine.next()).isInstanceOf(ReleaseCommand.Finish.class);
     assertThat(machine.status()).isEqualTo(ReleaseStatus.COMPLETED);
   }
 
@@ -87,9 +87,9 @@ class ReleaseStateMachineTest {
     machine.apply(OperatorAction.ABORT, OP);
     machine.waveDeployed(2);
 
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.rollBack(2));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.RollBackWave(2));
     machine.waveRolledBack(2);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.rollBack(1));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.RollBackWave(1));
     machine.waveRolledBack(1);
     assertThat(machine.status()).isEqualTo(ReleaseStatus.ABORTED);
   }
@@ -110,9 +110,9 @@ class ReleaseStateMachineTest {
     for (int extension = 1; extension <= 2; extension++) {
       machine.bakeElapsed(1);
       // The gate judges the whole bake so far: it is told how many extensions it spans.
-      assertThat(machine.next()).isEqualTo(ReleaseCommand.evaluateGate(1, extension - 1));
+      assertThat(machine.next()).isEqualTo(new ReleaseCommand.EvaluateGate(1, extension - 1, null));
       machine.gateEvaluated(1, verdict(GateVerdict.INCONCLUSIVE));
-      assertThat(machine.next()).isEqualTo(ReleaseCommand.bake(1, extension));
+      assertThat(machine.next()).isEqualTo(new ReleaseCommand.Bake(1, extension));
     }
     machine.bakeElapsed(1);
     machine.gateEvaluated(1, verdict(GateVerdict.INCONCLUSIVE));
@@ -120,7 +120,7 @@ class ReleaseStateMachineTest {
     assertThat(machine.status()).isEqualTo(ReleaseStatus.PAUSED);
     assertThat(machine.pauseReason()).contains("gate inconclusive on wave 1");
     machine.apply(OperatorAction.RESUME, OP);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.deploy(2));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.DeployWave(2));
   }
 
   @Test
@@ -133,7 +133,7 @@ class ReleaseStateMachineTest {
     machine.gateEvaluated(2, verdict(GateVerdict.FAIL));
 
     assertThat(machine.status()).isEqualTo(ReleaseStatus.ROLLING_BACK);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.rollBack(2));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.RollBackWave(2));
     assertThat(machine.rejection(OperatorAction.PAUSE)).contains("release is rolling back");
   }
 
@@ -150,10 +150,10 @@ class ReleaseStateMachineTest {
       gated.gateEvaluated(wave, verdict(GateVerdict.PASS));
     }
 
-    assertThat(gated.next()).isEqualTo(ReleaseCommand.awaitApproval(3, Tier.SAFETY_CRITICAL));
+    assertThat(gated.next()).isEqualTo(new ReleaseCommand.AwaitApproval(3, Tier.SAFETY_CRITICAL));
     assertThat(gated.status()).isEqualTo(ReleaseStatus.AWAITING_APPROVAL);
     gated.apply(OperatorAction.APPROVE, OP);
-    assertThat(gated.next()).isEqualTo(ReleaseCommand.deploy(3));
+    assertThat(gated.next()).isEqualTo(new ReleaseCommand.DeployWave(3));
   }
 
   @Test
@@ -167,7 +167,7 @@ class ReleaseStateMachineTest {
     machine.gateEvaluated(2, verdict(GateVerdict.FAIL));
 
     assertThat(machine.revision()).isEqualTo(revision);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.bake(1, 0));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.Bake(1, 0));
   }
 
   // ---- re-planning between waves --------------------------------------------------------------
@@ -192,28 +192,28 @@ class ReleaseStateMachineTest {
   @Test
   void withReplanningAPassedWaveIsFollowedByAReplanThenTheNextDeploy() {
     replanning.planned(THREE_WAVES);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.deploy(1));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.DeployWave(1));
     pass(replanning, 1);
 
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.replan(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.Replan(2));
     assertThat(replanning.next().describe()).isEqualTo("re-planning before wave 2");
     assertThat(replanning.status()).isEqualTo(ReleaseStatus.RUNNING);
     assertThat(replanning.currentWave()).isEqualTo(2);
 
     replanning.replanned(2, reranked(2), Optional.empty());
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.deploy(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.DeployWave(2));
     assertThat(replanning.waves()).extracting(WaveSummary::impact).containsExactly(1.0, 12.5, 60.5);
 
     pass(replanning, 2);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.replan(3));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.Replan(3));
     replanning.replanned(3, reranked(3), Optional.empty());
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.deploy(3));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.DeployWave(3));
     pass(replanning, 3);
 
     // No re-plan after the last wave: the release is done.
     assertThat(replanning.next())
         .isEqualTo(
-            ReleaseCommand.finish(ReleaseStatus.COMPLETED, "all 3 waves passed their gates"));
+            new ReleaseCommand.Finish(ReleaseStatus.COMPLETED, "all 3 waves passed their gates"));
   }
 
   @Test
@@ -223,7 +223,7 @@ class ReleaseStateMachineTest {
     enabled.planned(THREE_WAVES);
     pass(enabled, 1);
 
-    assertThat(enabled.next()).isEqualTo(ReleaseCommand.replan(2));
+    assertThat(enabled.next()).isEqualTo(new ReleaseCommand.Replan(2));
   }
 
   @Test
@@ -234,7 +234,7 @@ class ReleaseStateMachineTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("before planning");
     pass(machine, 1);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.deploy(2));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.DeployWave(2));
   }
 
   @Test
@@ -245,14 +245,14 @@ class ReleaseStateMachineTest {
 
     replanning.replanned(2, reranked(2), Optional.of(hold));
 
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.awaitResume(2, hold));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.AwaitResume(2, hold));
     assertThat(replanning.status()).isEqualTo(ReleaseStatus.PAUSED);
     assertThat(replanning.pauseReason()).isEqualTo(hold);
     assertThat(replanning.rejection(OperatorAction.RESUME)).isEmpty();
 
     replanning.apply(OperatorAction.RESUME, OP);
 
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.deploy(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.DeployWave(2));
     assertThat(replanning.status()).isEqualTo(ReleaseStatus.RUNNING);
     assertThat(replanning.pauseReason()).isNull();
   }
@@ -264,7 +264,7 @@ class ReleaseStateMachineTest {
 
     replanning.replanFailed(2, "trust store unavailable");
 
-    assertThat(replanning.next().type()).isEqualTo(ReleaseCommand.Type.AWAIT_RESUME);
+    assertThat(replanning.next()).isInstanceOf(ReleaseCommand.AwaitResume.class);
     assertThat(replanning.next().wave()).isEqualTo(2);
     assertThat(replanning.status()).isEqualTo(ReleaseStatus.PAUSED);
     assertThat(replanning.pauseReason())
@@ -272,24 +272,24 @@ class ReleaseStateMachineTest {
             "re-plan before wave 2 failed (trust store unavailable); the stored plan stands");
     assertThat(replanning.waves()).isEqualTo(THREE_WAVES);
     replanning.apply(OperatorAction.RESUME, OP);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.deploy(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.DeployWave(2));
   }
 
   @Test
   void anAbortDuringAReplanRollsBackAndALateReplanIsIgnored() {
     replanning.planned(THREE_WAVES);
     pass(replanning, 1);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.replan(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.Replan(2));
 
     replanning.apply(OperatorAction.ABORT, OP);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.rollBack(1));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.RollBackWave(1));
     int revision = replanning.revision();
 
     replanning.replanned(2, reranked(2), Optional.of("late hold"));
     replanning.replanFailed(2, "late failure");
 
     assertThat(replanning.revision()).isEqualTo(revision);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.rollBack(1));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.RollBackWave(1));
     assertThat(replanning.waves()).isEqualTo(THREE_WAVES);
     replanning.waveRolledBack(1);
     assertThat(replanning.status()).isEqualTo(ReleaseStatus.ABORTED);
@@ -315,7 +315,7 @@ class ReleaseStateMachineTest {
 
     assertThat(replanning.revision()).isEqualTo(revision);
     assertThat(replanning.waves()).isEqualTo(THREE_WAVES);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.replan(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.Replan(2));
   }
 
   @Test
@@ -328,7 +328,7 @@ class ReleaseStateMachineTest {
     replanning.replanFailed(3, "stale");
 
     assertThat(replanning.revision()).isEqualTo(revision);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.replan(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.Replan(2));
   }
 
   @Test
@@ -339,7 +339,7 @@ class ReleaseStateMachineTest {
     replanning.bakeElapsed(1);
     replanning.gateEvaluated(1, verdict(GateVerdict.FAIL));
 
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.rollBack(1));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.RollBackWave(1));
   }
 
   @Test
@@ -352,17 +352,17 @@ class ReleaseStateMachineTest {
       replanning.gateEvaluated(1, verdict(GateVerdict.INCONCLUSIVE));
     }
 
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.replan(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.Replan(2));
     assertThat(replanning.status()).isEqualTo(ReleaseStatus.PAUSED);
 
     replanning.replanned(2, reranked(2), Optional.of("tier hold"));
 
-    assertThat(replanning.next().type()).isEqualTo(ReleaseCommand.Type.AWAIT_RESUME);
+    assertThat(replanning.next()).isInstanceOf(ReleaseCommand.AwaitResume.class);
     assertThat(replanning.pauseReason())
         .startsWith("gate inconclusive on wave 1 after 2 extensions")
         .endsWith("; tier hold");
     replanning.apply(OperatorAction.RESUME, OP);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.deploy(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.DeployWave(2));
   }
 
   @Test
@@ -375,7 +375,7 @@ class ReleaseStateMachineTest {
       replanning.gateEvaluated(1, verdict(GateVerdict.INCONCLUSIVE));
     }
 
-    assertThat(replanning.next().type()).isEqualTo(ReleaseCommand.Type.AWAIT_RESUME);
+    assertThat(replanning.next()).isInstanceOf(ReleaseCommand.AwaitResume.class);
     replanning.apply(OperatorAction.RESUME, OP);
     assertThat(replanning.status()).isEqualTo(ReleaseStatus.COMPLETED);
   }
@@ -386,10 +386,10 @@ class ReleaseStateMachineTest {
     pass(replanning, 1);
 
     replanning.apply(OperatorAction.PAUSE, OP);
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.replan(2));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.Replan(2));
     replanning.replanned(2, reranked(2), Optional.empty());
 
-    assertThat(replanning.next()).isEqualTo(ReleaseCommand.awaitResume(2, "paused by op: why"));
+    assertThat(replanning.next()).isEqualTo(new ReleaseCommand.AwaitResume(2, "paused by op: why"));
     assertThat(replanning.status()).isEqualTo(ReleaseStatus.PAUSED);
   }
 
@@ -404,47 +404,48 @@ class ReleaseStateMachineTest {
     pass(gated, 2);
     gated.replanned(3, reranked(3), Optional.of("safety threshold not met"));
 
-    assertThat(gated.next()).isEqualTo(ReleaseCommand.awaitResume(3, "safety threshold not met"));
+    assertThat(gated.next())
+        .isEqualTo(new ReleaseCommand.AwaitResume(3, "safety threshold not met"));
     gated.apply(OperatorAction.RESUME, OP);
-    assertThat(gated.next()).isEqualTo(ReleaseCommand.awaitApproval(3, Tier.SAFETY_CRITICAL));
+    assertThat(gated.next()).isEqualTo(new ReleaseCommand.AwaitApproval(3, Tier.SAFETY_CRITICAL));
     gated.apply(OperatorAction.APPROVE, OP);
-    assertThat(gated.next()).isEqualTo(ReleaseCommand.deploy(3));
+    assertThat(gated.next()).isEqualTo(new ReleaseCommand.DeployWave(3));
   }
 
   @Test
   void withoutReplanningNoReplanIsEverAskedForAndReplanEventsAreIgnored() {
-    List<ReleaseCommand.Type> seen = new ArrayList<>();
+    List<Class<?>> seen = new ArrayList<>();
     machine.planned(THREE_WAVES);
     for (int wave = 1; wave <= 3; wave++) {
-      seen.add(machine.next().type());
+      seen.add(machine.next().getClass());
       machine.deployStarted(wave);
       machine.waveDeployed(wave);
-      seen.add(machine.next().type());
+      seen.add(machine.next().getClass());
       machine.bakeElapsed(wave);
-      seen.add(machine.next().type());
+      seen.add(machine.next().getClass());
       machine.gateEvaluated(wave, verdict(GateVerdict.PASS));
       int revision = machine.revision();
       machine.replanned(wave + 1, List.of(), Optional.of("ignored"));
       machine.replanFailed(wave + 1, "ignored");
       assertThat(machine.revision()).isEqualTo(revision);
-      seen.add(machine.next().type());
+      seen.add(machine.next().getClass());
     }
 
-    assertThat(seen).doesNotContain(ReleaseCommand.Type.REPLAN);
+    assertThat(seen).doesNotContain(ReleaseCommand.Replan.class);
     assertThat(seen)
         .containsExactly(
-            ReleaseCommand.Type.DEPLOY_WAVE,
-            ReleaseCommand.Type.BAKE,
-            ReleaseCommand.Type.EVALUATE_GATE,
-            ReleaseCommand.Type.DEPLOY_WAVE,
-            ReleaseCommand.Type.DEPLOY_WAVE,
-            ReleaseCommand.Type.BAKE,
-            ReleaseCommand.Type.EVALUATE_GATE,
-            ReleaseCommand.Type.DEPLOY_WAVE,
-            ReleaseCommand.Type.DEPLOY_WAVE,
-            ReleaseCommand.Type.BAKE,
-            ReleaseCommand.Type.EVALUATE_GATE,
-            ReleaseCommand.Type.FINISH);
+            ReleaseCommand.DeployWave.class,
+            ReleaseCommand.Bake.class,
+            ReleaseCommand.EvaluateGate.class,
+            ReleaseCommand.DeployWave.class,
+            ReleaseCommand.DeployWave.class,
+            ReleaseCommand.Bake.class,
+            ReleaseCommand.EvaluateGate.class,
+            ReleaseCommand.DeployWave.class,
+            ReleaseCommand.DeployWave.class,
+            ReleaseCommand.Bake.class,
+            ReleaseCommand.EvaluateGate.class,
+            ReleaseCommand.Finish.class);
     assertThat(machine.status()).isEqualTo(ReleaseStatus.COMPLETED);
   }
 
@@ -461,7 +462,7 @@ class ReleaseStateMachineTest {
     machine.gateEvaluated(3, verdict(GateVerdict.PASS));
 
     assertThat(machine.status()).isEqualTo(ReleaseStatus.PAUSED);
-    assertThat(machine.next().type()).isEqualTo(ReleaseCommand.Type.AWAIT_RESUME);
+    assertThat(machine.next()).isInstanceOf(ReleaseCommand.AwaitResume.class);
 
     machine.apply(OperatorAction.RESUME, OP);
 

@@ -37,10 +37,10 @@ class SequentialBakeTest {
   }
 
   /** Bakes one period and reports the verdict; returns the gate command that was asked for. */
-  private ReleaseCommand period(int wave, GateVerdict verdict) {
-    assertThat(machine.next().type()).isEqualTo(ReleaseCommand.Type.BAKE);
+  private ReleaseCommand.EvaluateGate period(int wave, GateVerdict verdict) {
+    assertThat(machine.next()).isInstanceOf(ReleaseCommand.Bake.class);
     machine.bakeElapsed(wave);
-    ReleaseCommand gate = machine.next();
+    ReleaseCommand.EvaluateGate gate = (ReleaseCommand.EvaluateGate) machine.next();
     machine.gateEvaluated(wave, verdict(verdict));
     return gate;
   }
@@ -57,11 +57,11 @@ class SequentialBakeTest {
 
     period(1, GateVerdict.PASS);
     period(1, GateVerdict.PASS);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.bake(1, 2));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.Bake(1, 2));
     period(1, GateVerdict.PASS);
 
     assertThat(machine.waveStatus(1)).isEqualTo(WaveStatus.PASSED);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.deploy(2));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.DeployWave(2));
   }
 
   @Test
@@ -82,7 +82,7 @@ class SequentialBakeTest {
     period(1, GateVerdict.FAIL);
 
     assertThat(machine.status()).isEqualTo(ReleaseStatus.ROLLING_BACK);
-    assertThat(machine.next()).isEqualTo(ReleaseCommand.rollBack(1));
+    assertThat(machine.next()).isEqualTo(new ReleaseCommand.RollBackWave(1));
     assertThat(machine.outcomeReason()).contains("gate failed on wave 1: because FAIL");
   }
 

@@ -38,13 +38,13 @@ class TargetsHeldStateMachineTest {
     waiting.targetsHeld(HELD);
 
     assertThat(waiting.status()).isEqualTo(ReleaseStatus.WAITING_FOR_TARGETS);
-    assertThat(waiting.next()).isEqualTo(ReleaseCommand.awaitTargets(1, HELD));
+    assertThat(waiting.next()).isEqualTo(new ReleaseCommand.AwaitTargets(1, HELD));
     assertThat(waiting.next().describe()).isEqualTo("its targets to be free (" + HELD + ")");
     assertThat(waiting.heldBy()).isEqualTo(HELD);
 
     waiting.targetsHeld("running release r-2 holds 1 of its targets: b");
 
-    assertThat(waiting.next().extension()).isEqualTo(2);
+    assertThat(((ReleaseCommand.AwaitTargets) waiting.next()).attempt()).isEqualTo(2);
     assertThat(waiting.heldBy()).contains("r-2");
     assertThat(TargetWait.delaySeconds(1)).isEqualTo(10);
     assertThat(TargetWait.delaySeconds(2)).isEqualTo(20);
@@ -57,7 +57,7 @@ class TargetsHeldStateMachineTest {
 
     waiting.planned(ONE_WAVE);
 
-    assertThat(waiting.next()).isEqualTo(ReleaseCommand.deploy(1));
+    assertThat(waiting.next()).isEqualTo(new ReleaseCommand.DeployWave(1));
     assertThat(waiting.status()).isEqualTo(ReleaseStatus.RUNNING);
     assertThat(waiting.heldBy()).isNull();
   }
@@ -73,7 +73,7 @@ class TargetsHeldStateMachineTest {
     waiting.apply(OperatorAction.ABORT, OP);
 
     assertThat(waiting.status()).isEqualTo(ReleaseStatus.ABORTED);
-    assertThat(waiting.next().type()).isEqualTo(ReleaseCommand.Type.FINISH);
+    assertThat(waiting.next()).isInstanceOf(ReleaseCommand.Finish.class);
     // A claim that answers after the abort changes nothing.
     waiting.planned(ONE_WAVE);
     assertThat(waiting.status()).isEqualTo(ReleaseStatus.ABORTED);

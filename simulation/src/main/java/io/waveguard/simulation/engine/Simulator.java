@@ -42,89 +42,132 @@ public final class Simulator {
 
   /** Runs one release and records its decisions into {@code trace}. */
   public ReleaseOutcome run(ReleaseCase release, SimStrategy strategy, DecisionTrace trace) {
-    OperatorSpec operator = world.scenario().operator();
     boolean replans = strategy.replanning() != SimStrategy.Replanning.NONE;
     ReleaseRun run = new ReleaseRun(world, release, strategy);
     ReleaseStateMachine machine = new ReleaseStateMachine(run.policy(), replans);
     if (strategy.sequentialGate()) {
       machine.enableSequentialGate();
     }
-    double now = 0;
-    double detected = Double.NaN;
-    int holds = 0;
-    int waves = 0;
+    Execution execution = new Execution(run, machine, trace, world.scenario().operator());
     ReleaseCommand command = machine.next();
-    for (int step = 0; command.type() != ReleaseCommand.Type.FINISH; step++) {
+    for (int step = 0; !command.isFinish(); step++) {
       if (step > MAX_STEPS) {
         throw new IllegalStateException("release did not finish: " + command.describe());
       }
-      int wave = command.wave();
-      switch (command.type()) {
-        case PLAN -> {
-          List<WaveSummary> plan = run.plan();
-          waves = plan.size();
-          trace.planned(plan);
-          machine.planned(plan);
-        }
-        case DEPLOY_WAVE -> {
-          machine.deployStarted(wave);
-          now += operator.deployMinutesPerWave();
-          run.deploy(wave);
-          trace.deployed(wave);
-          machine.waveDeployed(wave);
-        }
-        case BAKE -> {
-          now += run.stepMinutes();
-          run.periodBaked(wave);
-          machine.bakeElapsed(wave);
-        }
-        case EVALUATE_GATE -> {
-          // The window the workflow reads: bakeSeconds × (command.extension() + 1), or the
-          // sequential gate's latest period.
-          int window = machine.usesSequentialGate() ? 1 : command.extension() + 1;
-          GateResult result =
-              machine.usesSequentialGate()
-                  ? run.sequentialGate(command.tier())
-                  : run.gate(wave, window);
-          if (result.verdict() == GateVerdict.FAIL && Double.isNaN(detected)) {
-            detected = now;
-          }
-          trace.gateEvaluated(wave, run.periodsBaked(wave) - 1, window, result);
-          machine.gateEvaluated(wave, result);
-        }
-        case REPLAN -> {
-          ReplanOutcome replan = run.replan(wave);
-          trace.replanned(wave, replan.remaining(), replan.hold());
-          machine.replanned(wave, replan.remaining(), replan.hold());
-        }
-        case ROLL_BACK_WAVE -> {
-          now += operator.rollbackMinutesPerWave();
-          run.rollBack(wave);
-          trace.rolledBack(wave);
-          machine.waveRolledBack(wave);
-        }
-        case AWAIT_RESUME -> {
-          now += operator.resumeAfterMinutes();
-          holds++;
-          trace.resumed(wave);
-          machine.apply(OperatorAction.RESUME, OPERATOR);
-        }
-        case AWAIT_APPROVAL -> {
-          now += operator.approveAfterMinutes();
-          Tier tier = command.tier();
-          trace.approved(wave, tier);
-          machine.apply(OperatorAction.APPROVE, OPERATOR);
-        }
-        case LIST_STRANDED_TARGETS, AWAIT_RETRY_ROLLBACK ->
-            // Only a failed rollback leads here, and a simulated rollback always succeeds.
-            throw new IllegalStateException("a simulated rollback never fails: " + command);
-        case FINISH -> throw new IllegalStateException("FINISH is not executed");
-      }
+      command.executeOn(execution);
       command = machine.next();
     }
-    ReleaseStatus status = command.finalStatus();
+    ReleaseStatus status = ((ReleaseCommand.Finish) command).status();
     trace.finished(status);
-    return outcome(release, run, status, detected, now, waves, holds);
+    return outcome(
+        release, run, status, execution.detected, execution.now, execution.waves, execution.holds);
+  }
+
+  /** Carries out one release's commands on the virtual clock {@link #now} (minutes). */
+  private static final class Execution implements ReleaseCommand.Executor {
+    private final ReleaseRun run;
+    private final ReleaseStateMachine machine;
+    private final DecisionTrace trace;
+    private final OperatorSpec operator;
+    private double now;
+    private double detected = Double.NaN;
+    private int holds;
+    private int waves;
+
+    Execution(
+        ReleaseRun run, ReleaseStateMachine machine, DecisionTrace trace, OperatorSpec operator) {
+      this.run = run;
+      this.machine = machine;
+      this.trace = trace;
+      this.operator = operator;
+    }
+
+    @Override
+    public void plan(ReleaseCommand.Plan command) {
+      List<WaveSummary> plan = run.plan();
+      waves = plan.size();
+      trace.planned(plan);
+      machine.planned(plan);
+    }
+
+    @Override
+    public void deployWave(ReleaseCommand.DeployWave command) {
+      int wave = command.wave();
+      machine.deployStarted(wave);
+      now += operator.deployMinutesPerWave();
+      run.deploy(wave);
+      trace.deployed(wave);
+      machine.waveDeployed(wave);
+    }
+
+    @Override
+    public void bake(ReleaseCommand.Bake command) {
+      now += run.stepMinutes();
+      run.periodBaked(command.wave());
+      machine.bakeElapsed(command.wave());
+    }
+
+    @Override
+    public void evaluateGate(ReleaseCommand.EvaluateGate command) {
+      int wave = command.wave();
+      // The window the workflow reads: bakeSeconds × (extensions + 1), or the sequential gate's
+      // latest period.
+      int window = machine.usesSequentialGate() ? 1 : command.extensions() + 1;
+      GateResult result =
+          machine.usesSequentialGate()
+              ? run.sequentialGate(command.tier())
+              : run.gate(wave, window);
+      if (result.verdict() == GateVerdict.FAIL && Double.isNaN(detected)) {
+        detected = now;
+      }
+      trace.gateEvaluated(wave, run.periodsBaked(wave) - 1, window, result);
+      machine.gateEvaluated(wave, result);
+    }
+
+    @Override
+    public void replan(ReleaseCommand.Replan command) {
+      ReplanOutcome replan = run.replan(command.wave());
+      trace.replanned(command.wave(), replan.remaining(), replan.hold());
+      machine.replanned(command.wave(), replan.remaining(), replan.hold());
+    }
+
+    @Override
+    public void rollBackWave(ReleaseCommand.RollBackWave command) {
+      now += operator.rollbackMinutesPerWave();
+      run.rollBack(command.wave());
+      trace.rolledBack(command.wave());
+      machine.waveRolledBack(command.wave());
+    }
+
+    @Override
+    public void awaitResume(ReleaseCommand.AwaitResume command) {
+      now += operator.resumeAfterMinutes();
+      holds++;
+      trace.resumed(command.wave());
+      machine.apply(OperatorAction.RESUME, OPERATOR);
+    }
+
+    @Override
+    public void awaitApproval(ReleaseCommand.AwaitApproval command) {
+      now += operator.approveAfterMinutes();
+      trace.approved(command.wave(), command.tier());
+      machine.apply(OperatorAction.APPROVE, OPERATOR);
+    }
+
+    @Override
+    public void awaitTargets(ReleaseCommand.AwaitTargets command) {
+      throw new IllegalStateException("a simulated release never shares its targets: " + command);
+    }
+
+    @Override
+    public void listStrandedTargets(ReleaseCommand.ListStrandedTargets command) {
+      throw new IllegalStateException("a simulated rollback never fails: " + command);
+    }
+
+    @Override
+    public void awaitRetryRollback(ReleaseCommand.AwaitRetryRollback command) {
+      throw new IllegalStateException("a simulated rollback never fails: " + command);
+    }
   }
 
   private ReleaseOutcome outcome(

@@ -33,7 +33,7 @@ final class ReleaseStateView {
         machine.status(),
         machine.currentWave(),
         waves.size(),
-        next.type() == ReleaseCommand.Type.FINISH ? null : next.describe(),
+        next.isFinish() ? null : next.describe(),
         machine.pauseReason(),
         machine.outcomeReason(),
         waves,

@@ -173,7 +173,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       publish();
     }
     ReleaseCommand command = machine.next();
-    while (command.type() != ReleaseCommand.Type.FINISH) {
+    while (!command.isFinish()) {
       if (mayContinueAsNew && machine.isAtRest() && historyIsLong()) {
         // Operator commands must not be lost at the boundary: every handler finishes first, and
         // the new run starts from the state they left (a pause carries over as a pause).
@@ -184,12 +184,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         command = machine.next();
         continue;
       }
-      execute(command);
+      command.executeOn(steps);
       publish();
       command = machine.next();
     }
-    log.info(
-        "release {} finished {}: {}", spec.releaseId(), command.finalStatus(), command.reason());
+    ReleaseCommand.Finish finish = (ReleaseCommand.Finish) command;
+    log.info("release {} finished {}: {}", spec.releaseId(), finish.status(), finish.reason());
     publish();
     if (targetHolds) {
       // Rollback (if any) is over: the targets are free for the next release. Outcome feedback
@@ -197,7 +197,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       releaseTargets();
     }
     if (trustEngine && plan != null) {
-      feedBackOutcome(command);
+      feedBackOutcome(finish);
     }
     readModel.flush(READ_MODEL_PATIENCE);
     // Let a command accepted in the same task as the final transition answer before we close.
@@ -244,20 +244,64 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     Workflow.continueAsNew(spec, next);
   }
 
-  private void execute(ReleaseCommand command) {
-    switch (command.type()) {
-      case PLAN -> plan();
-      case AWAIT_TARGETS -> awaitTargets(command);
-      case DEPLOY_WAVE -> deploy(command.wave());
-      case BAKE -> bake(command);
-      case EVALUATE_GATE -> evaluateGate(command);
-      case REPLAN -> replan(command.wave());
-      case ROLL_BACK_WAVE -> rollBack(command.wave());
-      case LIST_STRANDED_TARGETS -> listStrandedTargets();
-      case AWAIT_RESUME, AWAIT_APPROVAL, AWAIT_RETRY_ROLLBACK -> awaitOperator();
-      case FINISH -> throw new IllegalStateException("FINISH is not executed");
-    }
-  }
+  /** Carries out each kind of command; the three operator waits are the same wait. */
+  private final ReleaseCommand.Executor steps =
+      new ReleaseCommand.Executor() {
+        @Override
+        public void plan(ReleaseCommand.Plan command) {
+          ReleaseWorkflowImpl.this.plan();
+        }
+
+        @Override
+        public void awaitTargets(ReleaseCommand.AwaitTargets command) {
+          ReleaseWorkflowImpl.this.awaitTargets(command);
+        }
+
+        @Override
+        public void deployWave(ReleaseCommand.DeployWave command) {
+          deploy(command.wave());
+        }
+
+        @Override
+        public void bake(ReleaseCommand.Bake command) {
+          ReleaseWorkflowImpl.this.bake(command);
+        }
+
+        @Override
+        public void evaluateGate(ReleaseCommand.EvaluateGate command) {
+          ReleaseWorkflowImpl.this.evaluateGate(command);
+        }
+
+        @Override
+        public void replan(ReleaseCommand.Replan command) {
+          ReleaseWorkflowImpl.this.replan(command.wave());
+        }
+
+        @Override
+        public void rollBackWave(ReleaseCommand.RollBackWave command) {
+          rollBack(command.wave());
+        }
+
+        @Override
+        public void listStrandedTargets(ReleaseCommand.ListStrandedTargets command) {
+          ReleaseWorkflowImpl.this.listStrandedTargets();
+        }
+
+        @Override
+        public void awaitRetryRollback(ReleaseCommand.AwaitRetryRollback command) {
+          awaitOperator();
+        }
+
+        @Override
+        public void awaitResume(ReleaseCommand.AwaitResume command) {
+          awaitOperator();
+        }
+
+        @Override
+        public void awaitApproval(ReleaseCommand.AwaitApproval command) {
+          awaitOperator();
+        }
+      };
 
   private void plan() {
     PlanningActivities planning =
@@ -290,8 +334,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   /** Sleeps before the next claim; an abort (any change) wakes it and ends the wait. */
-  private void awaitTargets(ReleaseCommand command) {
-    Duration delay = Duration.ofSeconds(TargetWait.delaySeconds(command.extension()));
+  private void awaitTargets(ReleaseCommand.AwaitTargets command) {
+    Duration delay = Duration.ofSeconds(TargetWait.delaySeconds(command.attempt()));
     Promise<Void> timer =
         Workflow.newTimer(
             delay,
@@ -384,7 +428,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
   }
 
-  private void bake(ReleaseCommand command) {
+  private void bake(ReleaseCommand.Bake command) {
     Duration bake = bakeStep();
     String summary;
     if (machine.usesSequentialGate()) {
@@ -418,7 +462,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             : spec.policy().bakeSeconds());
   }
 
-  private void evaluateGate(ReleaseCommand command) {
+  private void evaluateGate(ReleaseCommand.EvaluateGate command) {
     int wave = command.wave();
     GateActivities gates =
         Workflow.newActivityStub(
@@ -426,7 +470,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             ReleaseActivityOptions.withSummary(
                 ReleaseActivityOptions.GATE,
                 machine.usesSequentialGate()
-                    ? "gate wave %d after period %d".formatted(wave, command.extension() + 1)
+                    ? "gate wave %d after period %d".formatted(wave, command.extensions() + 1)
                     : "gate wave %d".formatted(wave)));
     Instant end = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     // Sequential: the period just baked (the evidence before it is the gate's own). Per wave: the
@@ -434,7 +478,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     Instant start =
         machine.usesSequentialGate()
             ? end.minus(bakeStep())
-            : end.minusSeconds(spec.policy().bakeSeconds() * (command.extension() + 1L));
+            : end.minusSeconds(spec.policy().bakeSeconds() * (command.extensions() + 1L));
     try {
       GateResult result =
           gates.evaluateWave(
@@ -475,16 +519,16 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   /** Trust learns from every release; a failure here must not change how the release ended. */
-  private void feedBackOutcome(ReleaseCommand finish) {
+  private void feedBackOutcome(ReleaseCommand.Finish finish) {
     TrustActivities trust =
         Workflow.newActivityStub(
             TrustActivities.class,
             ReleaseActivityOptions.withSummary(
                 ReleaseActivityOptions.TRUST_FEEDBACK,
-                "feed %s outcome back into trust".formatted(finish.finalStatus())));
+                "feed %s outcome back into trust".formatted(finish.status())));
     try {
       trust.recordReleaseOutcomes(
-          new OutcomeRequest(spec.releaseId(), plan.planId(), finish.finalStatus()));
+          new OutcomeRequest(spec.releaseId(), plan.planId(), finish.status()));
     } catch (ActivityFailure failure) {
       log.warn("release {}: trust feedback failed: {}", spec.releaseId(), rootMessage(failure));
     }

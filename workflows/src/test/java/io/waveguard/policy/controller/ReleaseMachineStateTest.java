@@ -47,7 +47,9 @@ class ReleaseMachineStateTest {
     assertThat(carried.status()).isEqualTo(ReleaseStatus.PAUSED);
     carried.apply(OperatorAction.RESUME, OP);
     machine.apply(OperatorAction.RESUME, OP);
-    assertThat(carried.next()).isEqualTo(machine.next()).isEqualTo(ReleaseCommand.deploy(2));
+    assertThat(carried.next())
+        .isEqualTo(machine.next())
+        .isEqualTo(new ReleaseCommand.DeployWave(2));
   }
 
   @Test
@@ -69,7 +71,7 @@ class ReleaseMachineStateTest {
     assertSameView(carried, machine);
     assertThat(carried.strandedTargets()).isEqualTo(machine.strandedTargets());
     carried.apply(OperatorAction.RETRY_ROLLBACK, OP);
-    assertThat(carried.next()).isEqualTo(ReleaseCommand.rollBack(2));
+    assertThat(carried.next()).isEqualTo(new ReleaseCommand.RollBackWave(2));
     carried.waveRolledBack(2);
     assertThat(carried.status()).isEqualTo(ReleaseStatus.ROLLED_BACK);
   }

@@ -12,6 +12,7 @@ import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.ReleaseStatus;
 import io.waveguard.policy.model.Strategy;
 import io.waveguard.policy.model.WaveStatus;
+import io.waveguard.workflows.devserver.TemporalDevServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

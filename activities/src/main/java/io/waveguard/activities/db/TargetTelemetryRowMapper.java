@@ -1,6 +1,5 @@
 package io.waveguard.activities.db;
 
-import io.waveguard.activities.telemetry.TargetTelemetry;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,10 +9,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Maps {@link TelemetryDao#perTarget} rows; the latency array arrives as a SQL array. */
-public final class TargetTelemetryMapper implements RowMapper<TargetTelemetry> {
+public final class TargetTelemetryRowMapper implements RowMapper<TargetTelemetryRow> {
 
   @Override
-  public TargetTelemetry map(ResultSet rs, StatementContext ctx) throws SQLException {
+  public TargetTelemetryRow map(ResultSet rs, StatementContext ctx) throws SQLException {
     List<Double> latencies = new ArrayList<>();
     Array array = rs.getArray("latencies");
     if (array != null) {
@@ -24,13 +23,12 @@ public final class TargetTelemetryMapper implements RowMapper<TargetTelemetry> {
       }
       array.free();
     }
-    long requests = rs.getLong("requests");
-    return new TargetTelemetry(
+    return new TargetTelemetryRow(
         rs.getString("target_id"),
-        requests,
-        Math.min(requests, rs.getLong("errors")),
+        rs.getLong("requests"),
+        rs.getLong("errors"),
         rs.getLong("crashes"),
-        Math.max(0, Math.min(1, rs.getDouble("availability"))),
+        rs.getDouble("availability"),
         latencies);
   }
 }

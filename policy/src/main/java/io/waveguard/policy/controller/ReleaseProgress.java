@@ -1,0 +1,153 @@
+package io.waveguard.policy.controller;
+
+import io.waveguard.policy.model.ReleasePolicy;
+import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.WaveStatus;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The mutable state behind one {@link ReleaseStateMachine}, shared by the classes that decide each
+ * part of a release ({@link GateVerdicts}, {@link RollbackSteps}, {@link OperatorRules}), with the
+ * transitions they all use. Plain data by design: it converts one to one into {@link
+ * ReleaseMachineState}, which continue-as-new carries.
+ */
+final class ReleaseProgress {
+
+  final ReleasePolicy policy;
+  boolean replanBetweenWaves;
+  boolean sequentialGate;
+  boolean pauseHoldsCompletion;
+  boolean completeRollback;
+
+  Phase phase = Phase.PLANNING;
+  int wave;
+  int extension;
+  int deployingWave;
+  int deployedThrough;
+  boolean paused;
+  String pauseReason;
+  final Set<Tier> approvedTiers = EnumSet.noneOf(Tier.class);
+  ReleaseStatus finalStatus;
+  String outcomeReason;
+  int revision;
+  int heldClaims;
+  String heldBy;
+  final WaveLedger waves = new WaveLedger();
+  final RollbackLedger rollback = new RollbackLedger();
+
+  ReleaseProgress(ReleasePolicy policy, boolean replanBetweenWaves) {
+    this.policy = policy;
+    this.replanBetweenWaves = replanBetweenWaves;
+  }
+
+  ReleaseMachineState state() {
+    return new ReleaseMachineState(
+        new ReleaseMachineState.Features(
+            replanBetweenWaves, sequentialGate, pauseHoldsCompletion, completeRollback),
+        phase.name(),
+        wave,
+        extension,
+        deployingWave,
+        deployedThrough,
+        paused,
+        pauseReason,
+        List.copyOf(approvedTiers),
+        finalStatus,
+        outcomeReason,
+        revision,
+        heldClaims,
+        heldBy,
+        waves.state(),
+        rollback.state());
+  }
+
+  static ReleaseProgress restore(ReleasePolicy policy, ReleaseMachineState state) {
+    ReleaseMachineState.Features features = state.features();
+    ReleaseProgress p = new ReleaseProgress(policy, features.replanBetweenWaves());
+    p.sequentialGate = features.sequentialGate();
+    p.pauseHoldsCompletion = features.pauseHoldsCompletion();
+    p.completeRollback = features.completeRollback();
+    p.phase = Phase.valueOf(state.phase());
+    p.wave = state.wave();
+    p.extension = state.extension();
+    p.deployingWave = state.deployingWave();
+    p.deployedThrough = state.deployedThrough();
+    p.paused = state.paused();
+    p.pauseReason = state.pauseReason();
+    p.approvedTiers.addAll(state.approvedTiers());
+    p.finalStatus = state.finalStatus();
+    p.outcomeReason = state.outcomeReason();
+    p.revision = state.revision();
+    p.heldClaims = state.heldClaims();
+    p.heldBy = state.heldBy();
+    p.waves.restore(state.waves());
+    p.rollback.restore(state.rollback());
+    return p;
+  }
+
+  /** True while the next wave waits for an operator to approve its tier. */
+  boolean awaitingApproval() {
+    if (phase != Phase.DEPLOY || deployingWave == wave) {
+      return false;
+    }
+    Tier tier = waves.tier(wave);
+    return policy.requiresApproval(tier) && !approvedTiers.contains(tier);
+  }
+
+  /** The tier the sequential gate judges a wave for: the next wave's, or its own when last. */
+  Tier entryTier(int w) {
+    return waves.tier(w < waves.count() ? w + 1 : w);
+  }
+
+  void enterNextWave(int w) {
+    if (!replanBetweenWaves) {
+      enterDeploy(w);
+      return;
+    }
+    phase = Phase.REPLAN;
+    wave = w;
+    extension = 0;
+    changed();
+  }
+
+  void enterDeploy(int w) {
+    phase = Phase.DEPLOY;
+    wave = w;
+    extension = 0;
+    changed();
+  }
+
+  /** Pauses before the current step with {@code reason}, added to a pause already in place. */
+  void holdFor(String reason) {
+    pauseReason = paused ? pauseReason + "; " + reason : reason;
+    paused = true;
+  }
+
+  void startRollback(ReleaseStatus outcome, String reason) {
+    phase = Phase.ROLLBACK;
+    outcomeReason = reason;
+    rollback.begin(outcome, reason, Math.max(deployedThrough, deployingWave));
+    paused = false;
+    changed();
+  }
+
+  void finish(ReleaseStatus status, String reason) {
+    phase = Phase.DONE;
+    finalStatus = status;
+    outcomeReason = reason;
+    paused = false;
+    changed();
+  }
+
+  void setWaveStatus(int w, WaveStatus status) {
+    waves.setStatus(w, status);
+    changed();
+  }
+
+  void changed() {
+    revision++;
+  }
+}

@@ -6,15 +6,19 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.waveguard.api.demo.DemoOptions;
 import io.waveguard.api.demo.DemoOutcome;
 import io.waveguard.api.demo.DemoRun;
+import io.waveguard.api.demo.TemporalChoice;
 import java.time.Duration;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code demo}: Waveguard with everything embedded (Temporal's test server, PostgreSQL, simulated
- * fleet and telemetry), running a good and a faulty release. Stays up until Ctrl-C, or with {@code
- * --exit-when-done} exits 0 when the good release completed and the faulty one rolled back.
+ * {@code demo}: Waveguard with everything on this machine (a Temporal server, an embedded
+ * PostgreSQL, simulated fleet and telemetry), running a good, a faulty and a silent release. With
+ * the temporal CLI at hand the Temporal server is its dev server, Web UI included; otherwise
+ * Temporal's Java test server in this process ({@code --temporal} chooses). Stays up until Ctrl-C,
+ * or with {@code --exit-when-done} exits 0 when the good release completed and the faulty one
+ * rolled back.
  */
 public final class DemoCommand extends Command {
 
@@ -42,6 +46,24 @@ public final class DemoCommand extends Command {
         .setDefault(DemoOptions.DEFAULT_TEMPORAL_PORT)
         .help("gRPC port of the embedded Temporal server; a busy one is replaced by a free one");
     subparser
+        .addArgument("--temporal")
+        .setDefault(TemporalChoice.AUTO.wireName())
+        .choices(
+            TemporalChoice.AUTO.wireName(),
+            TemporalChoice.EMBEDDED.wireName(),
+            TemporalChoice.CLI.wireName())
+        .help(
+            "cli: the temporal CLI's dev server with its Web UI; embedded: Temporal's Java test"
+                + " server in this process; auto (default): cli when the CLI is on PATH or"
+                + " WAVEGUARD_TEMPORAL_CLI names it, else embedded");
+    subparser
+        .addArgument("--ui-port")
+        .dest("uiPort")
+        .type(Integer.class)
+        .setDefault(DemoOptions.DEFAULT_WEB_UI_PORT)
+        .help(
+            "Temporal Web UI port with the CLI's dev server; a busy one is replaced by a free one");
+    subparser
         .addArgument("--exit-when-done")
         .dest("exitWhenDone")
         .action(Arguments.storeTrue())
@@ -61,7 +83,9 @@ public final class DemoCommand extends Command {
             namespace.getInt("adminPort"),
             namespace.getInt("temporalPort"),
             DemoOptions.DEFAULT_BAKE_SECONDS,
-            Duration.ofSeconds(namespace.getInt("timeout")));
+            Duration.ofSeconds(namespace.getInt("timeout")),
+            TemporalChoice.parse(namespace.getString("temporal")),
+            namespace.getInt("uiPort"));
     DemoRun demo = DemoRun.start(options, System.out);
     StopOnShutdown stop = StopOnShutdown.register("demo", demo);
     DemoOutcome outcome = demo.awaitOutcome();

@@ -2,7 +2,7 @@ package io.waveguard.api.demo;
 
 import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.embedded.EmbeddedPostgresServer;
-import io.waveguard.api.embedded.EmbeddedTemporalServer;
+import io.waveguard.api.embedded.LocalTemporal;
 import io.waveguard.policy.model.SequentialGatePolicy;
 import io.waveguard.policy.model.Target;
 import io.waveguard.policy.model.Tier;
@@ -20,7 +20,7 @@ final class DemoBanner {
   static void print(
       PrintStream out,
       WaveguardServer server,
-      EmbeddedTemporalServer temporal,
+      LocalTemporal temporal,
       EmbeddedPostgresServer postgres,
       long bakeSeconds) {
     String api = "http://127.0.0.1:" + server.port();
@@ -28,9 +28,9 @@ final class DemoBanner {
     String text =
         """
 
-        Waveguard demo: everything runs in this process and stops with Ctrl-C.
+        Waveguard demo: everything runs on this machine and stops with Ctrl-C.
           REST API    %1$s/api/v1   (health: http://127.0.0.1:%2$d/healthcheck)
-          Temporal    %3$s   namespace default, Java test server on real time
+          Temporal    %3$s   namespace default: %10$s
           PostgreSQL  %4$s   user postgres, no password
           Fleet       %5$s
 
@@ -43,7 +43,7 @@ final class DemoBanner {
                  "policy": {"gatePeriodSeconds": %7$d, "minBakeSeconds": %8$d, "maxBakeSeconds": %9$d}}'
           curl -s -X POST %1$s/api/v1/releases/<releaseId>/abort \\
             -H 'Content-Type: application/json' -d '{"operator": "you", "reason": "just looking"}'
-          curl -s -X POST %1$s/api/v1/plans -H 'Content-Type: application/json' \
+          curl -s -X POST %1$s/api/v1/plans -H 'Content-Type: application/json' \\
             -d '{"service": "payments", "version": "2.7.0", "strategy": "canary"}'
           curl -s '%1$s/api/v1/targets?service=payments&sort=risk&limit=5'
           curl -s %1$s/api/v1/targets/payments-cell-001/trust
@@ -63,7 +63,8 @@ final class DemoBanner {
                 DemoScenario.GOOD_RELEASE,
                 gate.periodSeconds(),
                 gate.minBakeSeconds(),
-                gate.maxBakeSeconds());
+                gate.maxBakeSeconds(),
+                temporal.describe());
     out.print(text);
     out.flush();
   }

@@ -10,26 +10,33 @@ import io.waveguard.activities.db.TrustDao;
 import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.core.ReleaseService;
+import io.waveguard.api.embedded.CliTemporalServer;
 import io.waveguard.api.embedded.EmbeddedPostgresServer;
 import io.waveguard.api.embedded.EmbeddedTemporalServer;
+import io.waveguard.api.embedded.LocalTemporal;
 import io.waveguard.api.embedded.Ports;
 import io.waveguard.policy.model.OperatorAction;
 import io.waveguard.policy.model.OperatorCommand;
+import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.ReleaseStatus;
+import io.waveguard.workflows.devserver.TemporalDevServer;
 import io.waveguard.workflows.release.ReleaseState;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The demo without its command line: starts an embedded PostgreSQL, Temporal's test server and
- * Waveguard with a worker, seeds the payments fleet, runs the good and the faulty release through
- * the same {@link ReleaseService} the REST API uses, and prints their progress. {@code demo} wraps
- * it; tests drive it directly.
+ * The demo without its command line: starts an embedded PostgreSQL, a Temporal server (the temporal
+ * CLI's dev server with its Web UI, or Temporal's Java test server) and Waveguard with a worker,
+ * seeds the payments fleet, runs the good and the faulty release through the same {@link
+ * ReleaseService} the REST API uses, and prints their progress. {@code demo} wraps it; tests drive
+ * it directly.
  */
 public final class DemoRun implements AutoCloseable {
 
@@ -40,7 +47,7 @@ public final class DemoRun implements AutoCloseable {
   private final ReleaseProgress progress;
   private final AtomicBoolean closed = new AtomicBoolean();
   private EmbeddedPostgresServer postgres;
-  private EmbeddedTemporalServer temporal;
+  private LocalTemporal temporal;
   private WaveguardServer server;
 
   private DemoRun(DemoOptions options, PrintStream out) {
@@ -66,7 +73,7 @@ public final class DemoRun implements AutoCloseable {
 
   private void startEverything() throws Exception {
     postgres = EmbeddedPostgresServer.start(0);
-    temporal = EmbeddedTemporalServer.start(temporalPort());
+    temporal = startTemporal();
     server = WaveguardServer.start(configuration());
     server.jdbi().useExtension(TargetDao.class, dao -> dao.upsertAll(DemoScenario.fleet()));
     server
@@ -77,18 +84,53 @@ public final class DemoRun implements AutoCloseable {
     DemoBanner.print(out, server, temporal, postgres, options.bakeSeconds());
     DemoPlanPrinter.print(
         out, server.dryRuns().plan(DemoScenario.goodRelease(options.bakeSeconds())));
-    releases().start(DemoScenario.goodRelease(options.bakeSeconds()));
+    start(DemoScenario.goodRelease(options.bakeSeconds()));
+  }
+
+  /** What --temporal asks for; auto takes the CLI's dev server only when it is on the PATH. */
+  private LocalTemporal startTemporal() {
+    Optional<Path> cli =
+        switch (options.temporal()) {
+          case EMBEDDED -> Optional.empty();
+          case AUTO -> TemporalDevServer.findCliOnPath();
+          case CLI ->
+              Optional.of(
+                  TemporalDevServer.findCli()
+                      .orElseThrow(
+                          () ->
+                              new IllegalStateException(
+                                  "--temporal cli: no temporal CLI found (PATH,"
+                                      + " WAVEGUARD_TEMPORAL_CLI, ~/.cache/waveguard/bin,"
+                                      + " ~/go/bin); `infra/temporal-dev.sh path` builds it"
+                                      + " where Go is present")));
+        };
+    if (cli.isPresent()) {
+      return CliTemporalServer.start(
+          cli.get(), temporalPort(), freeIfBusy(options.webUiPort(), "Temporal Web UI"));
+    }
+    return EmbeddedTemporalServer.start(temporalPort());
+  }
+
+  /** Starts a release and, on a server with a Web UI, prints where its history is. */
+  private void start(ReleaseSpec release) {
+    releases().start(release);
+    temporal
+        .webUiLink(release.workflowId())
+        .ifPresent(
+            link -> out.printf("  %s in the Temporal Web UI: %s%n", release.releaseId(), link));
+  }
+
+  private int temporalPort() {
+    return freeIfBusy(options.temporalPort(), "the Temporal server");
   }
 
   /** The requested port, or a free one when it is taken: the demo should start regardless. */
-  private int temporalPort() {
-    int wanted = options.temporalPort();
+  private int freeIfBusy(int wanted, String who) {
     if (wanted == 0 || Ports.isFree(wanted)) {
       return wanted;
     }
     int free = Ports.free();
-    out.printf(
-        "Port %d is busy; the embedded Temporal server listens on %d instead.%n", wanted, free);
+    out.printf("Port %d is busy; %s listens on %d instead.%n", wanted, who, free);
     return free;
   }
 
@@ -161,12 +203,12 @@ public final class DemoRun implements AutoCloseable {
     if (releaseId.equals(DemoScenario.GOOD_RELEASE)
         && state.status().isFinal()
         && !statuses.containsKey(DemoScenario.FAULTY_RELEASE)) {
-      releases().start(DemoScenario.faultyRelease(options.bakeSeconds()));
+      start(DemoScenario.faultyRelease(options.bakeSeconds()));
       statuses.put(DemoScenario.FAULTY_RELEASE, null);
     } else if (releaseId.equals(DemoScenario.FAULTY_RELEASE)
         && state.status().isFinal()
         && !statuses.containsKey(DemoScenario.SILENT_RELEASE)) {
-      releases().start(DemoScenario.silentRelease(options.bakeSeconds()));
+      start(DemoScenario.silentRelease(options.bakeSeconds()));
       statuses.put(DemoScenario.SILENT_RELEASE, null);
     } else if (releaseId.equals(DemoScenario.SILENT_RELEASE)
         && state.status() == ReleaseStatus.PAUSED) {

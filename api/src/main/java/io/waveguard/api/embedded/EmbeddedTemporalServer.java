@@ -4,6 +4,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.waveguard.api.temporal.SearchAttributeRegistrar;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and workers in this or other processes use it like a dev server. Its state lives in memory and
  * ends with it. It listens on every interface: the test server offers no bind address.
  */
-public final class EmbeddedTemporalServer implements AutoCloseable {
+public final class EmbeddedTemporalServer implements LocalTemporal {
 
   /** The only namespace the test server has. */
   public static final String NAMESPACE = "default";
@@ -49,7 +50,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     return port;
   }
 
-  /** The gRPC target clients connect to. */
+  @Override
   public String target() {
     return "127.0.0.1:" + port;
   }
@@ -64,6 +65,16 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
       stubs.shutdown();
       stubs.awaitTermination(5, TimeUnit.SECONDS);
     }
+  }
+
+  @Override
+  public String describe() {
+    return "Temporal's Java test server in this process, on real time (no Web UI)";
+  }
+
+  @Override
+  public Optional<String> webUiLink(String workflowId) {
+    return Optional.empty();
   }
 
   /** Stops the server; every workflow it held is gone. Safe to call more than once. */

@@ -50,7 +50,9 @@ class DemoRunTest {
   @BeforeAll
   static void runTheDemo() throws Exception {
     // Free ports everywhere, so a demo or dev server running on this machine does not interfere.
-    DemoOptions options = new DemoOptions(0, 0, 0, MIN_BAKE_SECONDS, Duration.ofSeconds(180));
+    DemoOptions options =
+        new DemoOptions(
+            0, 0, 0, MIN_BAKE_SECONDS, Duration.ofSeconds(180), TemporalChoice.EMBEDDED, 0);
     demo = DemoRun.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
     outcome = demo.awaitOutcome();
     demo.printOutcome(outcome);

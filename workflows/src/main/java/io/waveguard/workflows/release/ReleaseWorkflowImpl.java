@@ -98,6 +98,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   static final String CONTINUE_AS_NEW_CHANGE = "continue-as-new";
 
+  /**
+   * Change id of a history that reads as an audit log: from version 1 each read-model write names
+   * what it records, and a finished release whose read model is written leaves no idle timer.
+   */
+  static final String READABLE_HISTORY_CHANGE = "readable-history";
+
   /** How long a finished release waits for its last read-model writes. */
   private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
 
@@ -164,6 +170,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     targetHolds = Workflow.getVersion(TARGET_HOLDS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     boolean mayContinueAsNew =
         Workflow.getVersion(CONTINUE_AS_NEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (Workflow.getVersion(READABLE_HISTORY_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      readModel.writeReadableHistory();
+    }
     if (!thisRun.isContinuation()) {
       // A continued run's machine already carries the features its release started with.
       enableFeatures(trustEngine, sequentialGate, pauseHoldsCompletion, completeRollback);

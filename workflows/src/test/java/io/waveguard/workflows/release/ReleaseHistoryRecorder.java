@@ -162,6 +162,9 @@ public final class ReleaseHistoryRecorder {
     recordFirstRun(dir, "continued-as-new");
     // target-holds version 1: a release that waits for targets another release holds.
     recordWaitingForTargets(dir, "target-holds-waited");
+    // readable-history version 1: read-model writes that say what they record, no idle timer.
+    recordSequential(
+        dir, "readable-history-completed", (wave, period, tier) -> GateVerdict.PASS, false);
     System.exit(0);
   }
 

@@ -64,7 +64,8 @@ class ReleaseReplayTest {
         "abort-cancels-deploy",
         "abort-fences-deploy",
         "continued-as-new",
-        "target-holds-waited"
+        "target-holds-waited",
+        "readable-history-completed"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

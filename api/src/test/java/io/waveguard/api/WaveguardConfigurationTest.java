@@ -209,7 +209,7 @@ class WaveguardConfigurationTest {
     assertRejected(
         dir,
         "telemetry:\n  prometheus: {errorsQuery: 'sum(errors)'}\n",
-        "errorsQuery must select the batch's targets");
+        "errorsQuery must select the batch's targets with {{target}}: sum(errors)");
   }
 
   private void assertRejected(Path dir, String yaml, String field) throws Exception {

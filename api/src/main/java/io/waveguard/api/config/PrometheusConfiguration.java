@@ -94,7 +94,9 @@ public class PrometheusConfiguration {
     try {
       toSettings();
     } catch (IllegalArgumentException refused) {
-      violations.addViolation(String.valueOf(refused.getMessage()));
+      // Braces escaped: the message quotes {{target}}, which the validator would interpolate.
+      violations.addViolation(
+          String.valueOf(refused.getMessage()).replace("{", "\\{").replace("}", "\\}"));
     }
   }
 

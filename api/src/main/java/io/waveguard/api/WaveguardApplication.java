@@ -63,6 +63,7 @@ import io.waveguard.api.temporal.SearchAttributeRegistrar;
 import io.waveguard.api.temporal.TemporalClients;
 import io.waveguard.policy.gate.ReleaseGate;
 import io.waveguard.policy.model.TrustPolicy;
+import io.waveguard.policy.settings.CorePolicy;
 import io.waveguard.simulatedfleet.deploy.SimulatedDeployer;
 import io.waveguard.simulatedfleet.deploy.SimulatedFleetSchema;
 import io.waveguard.simulatedfleet.telemetry.FaultModel;
@@ -134,7 +135,9 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
             new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql"));
 
     TelemetrySource telemetry = telemetry(config.getTelemetry(), jdbi);
-    TrustEngine trust = new TrustEngine(jdbi, telemetry, config.getTrust().toSettings());
+    // The configuration's release, gate and trust sections as the policy core's records, once.
+    CorePolicy core = config.corePolicy();
+    TrustEngine trust = new TrustEngine(jdbi, telemetry, config.trustSettings());
 
     TemporalConfiguration temporalConfig = config.getTemporal();
     TemporalClients temporal = TemporalClients.create(temporalConfig);
@@ -152,7 +155,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
               new ReleaseWorker(
                   temporal.client(),
                   temporalConfig.getTaskQueue(),
-                  activities(config, jdbi, telemetry, trust, temporal.client()),
+                  activities(config, core, jdbi, telemetry, trust, temporal.client()),
                   Duration.ofMillis(config.getWorker().getShutdownTimeout().toMilliseconds()),
                   config.getWorker().isStickyExecution(),
                   Duration.ofMillis(config.getWorker().getHeartbeatThrottle().toMilliseconds())));
@@ -188,7 +191,8 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     PolicyResolver policies =
         new PolicyResolver(
             config.getGate().mode,
-            config.getGate().toSequentialGatePolicy(),
+            core.release(),
+            core.sequentialGate(),
             new TrustPolicy(trust.settings().model(), trust.settings().planning()));
     environment
         .jersey()
@@ -270,6 +274,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
   /** The activity implementations a worker registers, with the configured deployer. */
   private static List<Object> activities(
       WaveguardConfiguration config,
+      CorePolicy core,
       Jdbi jdbi,
       TelemetrySource telemetry,
       TrustEngine trust,
@@ -291,10 +296,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
             new TemporalReleaseLiveness(client)),
         new DeploymentActivitiesImpl(jdbi, deployer),
         new GateActivitiesImpl(
-            jdbi,
-            telemetry,
-            new ReleaseGate(config.getGate().toParameters()),
-            trust.settings().baselineWindow()),
+            jdbi, telemetry, new ReleaseGate(core.gate()), trust.settings().baselineWindow()),
         new ReleaseRecordActivitiesImpl(jdbi),
         new TrustActivitiesImpl(jdbi, telemetry, trust));
   }

@@ -16,14 +16,24 @@ import io.waveguard.activities.trust.TrustSettings;
 import io.waveguard.api.config.DeployerConfiguration;
 import io.waveguard.api.config.TelemetryConfiguration;
 import io.waveguard.api.config.WaveguardConfiguration;
+import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.dto.GateMode;
 import io.waveguard.policy.gate.GateParameters;
+import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.SequentialGatePolicy;
+import io.waveguard.policy.model.TargetsHeldPolicy;
 import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.model.TrustPolicy;
+import io.waveguard.policy.plan.TrustPlanParameters;
+import io.waveguard.policy.settings.CorePolicy;
+import io.waveguard.policy.trust.TierWeights;
+import io.waveguard.policy.trust.TrustParameters;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +78,7 @@ class WaveguardConfigurationTest {
   void exampleTrustGateAndPrometheusSectionsEqualThePolicyCoreDefaults() throws Exception {
     WaveguardConfiguration config = load(exampleConfig());
 
-    TrustSettings trust = config.getTrust().toSettings();
+    TrustSettings trust = config.trustSettings();
     TrustSettings defaults = TrustSettings.defaults();
     assertThat(trust.model()).isEqualTo(defaults.model());
     assertThat(trust.planning().tierThresholds()).isEqualTo(defaults.planning().tierThresholds());
@@ -78,24 +88,137 @@ class WaveguardConfigurationTest {
     assertThat(trust.attribution()).isEqualTo(defaults.attribution());
     assertThat(trust.healthWindow()).isEqualTo(defaults.healthWindow());
     assertThat(trust.baselineWindow()).isEqualTo(defaults.baselineWindow());
-    assertThat(config.getGate().toParameters()).isEqualTo(GateParameters.defaults());
+    assertThat(config.corePolicy().gate()).isEqualTo(GateParameters.defaults());
     assertThat(config.getGate().mode).isEqualTo(GateMode.SEQUENTIAL);
-    assertThat(config.getGate().toSequentialGatePolicy())
-        .isEqualTo(SequentialGatePolicy.defaults());
+    assertThat(config.corePolicy().sequentialGate()).isEqualTo(SequentialGatePolicy.defaults());
     PrometheusSettings prometheus = config.getTelemetry().getPrometheus().toSettings();
     assertThat(prometheus)
         .isEqualTo(PrometheusSettings.defaults(URI.create("http://127.0.0.1:9090")));
   }
 
+  /**
+   * The shipped file and a configuration built in code give exactly the core records the server has
+   * always started releases with: the policy core's defaults, tier weights spelled out per tier as
+   * the trust section always did.
+   */
   @Test
-  void aThresholdOutOfRangeIsRejectedByName(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("trust.yml");
-    Files.writeString(file, "trust:\n  tiers:\n    standard: {weight: 3, threshold: 1.5}\n");
+  void defaultServerConfigurationGivesThePolicyCoreDefaults() throws Exception {
+    TrustPlanParameters planning =
+        new TrustPlanParameters(
+            new TierWeights(
+                Map.of(
+                    Tier.LOW, 1.0,
+                    Tier.STANDARD, 3.0,
+                    Tier.FINANCE_CRITICAL, 10.0,
+                    Tier.SAFETY_CRITICAL, 30.0)),
+            TrustPlanParameters.defaults().tierThresholds(),
+            List.of(0.01, 0.05, 0.20, 0.50, 1.0),
+            1,
+            0.1);
+    TrustSettings trust = TrustSettings.defaults().with(TrustParameters.defaults(), planning);
+    ReleasePolicy started =
+        ReleasePolicy.sequentialDefaults().withTrust(new TrustPolicy(trust.model(), planning));
+
+    for (WaveguardConfiguration config :
+        List.of(load(exampleConfig()), new WaveguardConfiguration())) {
+      CorePolicy core = config.corePolicy();
+      assertThat(core.release()).isEqualTo(ReleasePolicy.defaults());
+      assertThat(core.sequentialGate()).isEqualTo(SequentialGatePolicy.defaults());
+      assertThat(core.gate()).isEqualTo(GateParameters.defaults());
+      assertThat(config.trustSettings()).isEqualTo(trust);
+      PolicyResolver resolver =
+          new PolicyResolver(
+              config.getGate().mode,
+              core.release(),
+              core.sequentialGate(),
+              new TrustPolicy(core.trust(), core.plan()));
+      assertThat(resolver.defaults()).isEqualTo(started);
+    }
+  }
+
+  @Test
+  void everyKnobAScenarioHasTheServerHasToo(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("knobs.yml");
+    Files.writeString(
+        file,
+        """
+        release:
+          bakeSeconds: 900
+          maxBakeExtensions: 1
+          firstWavePercent: 2.5
+          waveGrowthFactor: 2
+          minRequestsPerCohort: 5000
+          approvalTiers: [safety-critical]
+          minEvidenceRequests: 20000
+        trust:
+          minTargetsPerWave: 3
+          tiers:
+            low: {weight: 1, threshold: 0.1}
+            standard: {weight: 4, threshold: 0.6}
+        gate:
+          mode: per-wave
+        """);
     WaveguardConfiguration config = load(file.toString());
 
-    assertThatThrownBy(() -> config.getTrust().toSettings())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("threshold of STANDARD");
+    CorePolicy core = config.corePolicy();
+    assertThat(core.release())
+        .isEqualTo(
+            new ReleasePolicy(
+                900,
+                1,
+                2.5,
+                2,
+                5000,
+                List.of(Tier.SAFETY_CRITICAL),
+                null,
+                null,
+                TargetsHeldPolicy.REFUSE,
+                20_000));
+    assertThat(core.release().tierEntryMinRequests()).isEqualTo(20_000);
+    assertThat(core.plan().minTargetsPerWave()).isEqualTo(3);
+    assertThat(core.plan().threshold(Tier.STANDARD)).isEqualTo(0.6);
+    assertThat(core.plan().threshold(Tier.FINANCE_CRITICAL)).isZero();
+    assertThat(core.plan().tierWeights().weight(Tier.STANDARD)).isEqualTo(4.0);
+    assertThat(config.trustSettings().planning()).isEqualTo(core.plan());
+    ReleasePolicy resolved =
+        new PolicyResolver(config.getGate().mode, core.release(), core.sequentialGate(), null)
+            .defaults();
+    assertThat(resolved.bakeSeconds()).isEqualTo(900);
+    assertThat(resolved.approvalTiers()).containsExactly(Tier.SAFETY_CRITICAL);
+    assertThat(resolved.tierEntryMinRequests()).isEqualTo(20_000);
+  }
+
+  @Test
+  void aBadValueStopsTheServerNamingTheField(@TempDir Path dir) throws Exception {
+    assertRejected(
+        dir, "trust:\n  tiers:\n    standard: {weight: 3, threshold: 1.5}\n", "threshold");
+    assertRejected(dir, "trust:\n  tiers:\n    standard: {weight: 3}\n", "threshold");
+    assertRejected(dir, "trust:\n  minTargetsPerWave: 0\n", "trust.minTargetsPerWave");
+    assertRejected(dir, "trust:\n  healthWeight: 1.0\n", "trust.healthWeight");
+    assertRejected(dir, "trust:\n  slo: {minSamples: 0}\n", "trust.slo.minSamples");
+    assertRejected(
+        dir, "trust:\n  attribution: {significance: 2}\n", "trust.attribution.significance");
+    assertRejected(dir, "trust:\n  waveSteps: [0.5, 0.2, 1.0]\n", "trust");
+    assertRejected(dir, "gate:\n  latencyMinSamples: 1\n", "gate.latencyMinSamples");
+    assertRejected(dir, "gate:\n  alpha: 0.5\n", "gate.alpha");
+    assertRejected(dir, "gate:\n  sequential: {maxStrata: 0}\n", "gate.sequential.maxStrata");
+    assertRejected(dir, "release:\n  minEvidenceRequests: -1\n", "release.minEvidenceRequests");
+    assertRejected(dir, "release:\n  bakeSeconds: 0\n", "release.bakeSeconds");
+    assertRejected(
+        dir, "telemetry:\n  prometheus: {rangeStep: 0s}\n", "telemetry.prometheus.rangeStep");
+    assertRejected(
+        dir,
+        "telemetry:\n  prometheus: {errorsQuery: 'sum(errors)'}\n",
+        "errorsQuery must select the batch's targets with {{target}}: sum(errors)");
+  }
+
+  private void assertRejected(Path dir, String yaml, String field) throws Exception {
+    Path file = Files.createTempFile(dir, "bad", ".yml");
+    Files.writeString(file, yaml);
+    assertThatThrownBy(() -> load(file.toString()))
+        .as(yaml)
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining(field);
   }
 
   @Test
@@ -113,7 +236,7 @@ class WaveguardConfigurationTest {
         """);
     WaveguardConfiguration config = load(file.toString());
 
-    SequentialGatePolicy gate = config.getGate().toSequentialGatePolicy();
+    SequentialGatePolicy gate = config.corePolicy().sequentialGate();
     assertThat(config.getGate().mode).isEqualTo(GateMode.PER_WAVE);
     assertThat(gate.alpha()).isEqualTo(0.02);
     assertThat(gate.tolerances().financeCritical()).isEqualTo(1.25);

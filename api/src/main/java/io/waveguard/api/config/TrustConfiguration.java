@@ -2,24 +2,29 @@ package io.waveguard.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
-import io.waveguard.activities.trust.TrustSettings;
+import io.dropwizard.validation.MinDuration;
 import io.waveguard.policy.model.Tier;
 import io.waveguard.policy.plan.TrustPlanParameters;
+import io.waveguard.policy.settings.PolicySettings;
 import io.waveguard.policy.trust.HealthSlo;
 import io.waveguard.policy.trust.OutcomeAttribution;
-import io.waveguard.policy.trust.TierWeights;
 import io.waveguard.policy.trust.TrustParameters;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The trust model, trust-weighted planning and outcome attribution (README, "Trust"). Every field
- * defaults to the policy core's documented default; api/config/waveguard.yml lists them all. The
- * policy core validates the values and names the one it refuses.
+ * defaults to the policy core's documented default; api/config/waveguard.yml lists them all. Each
+ * field carries the core's bounds; the rules between fields (wave steps increasing to 1) are the
+ * core's, checked with the whole configuration ({@link WaveguardConfiguration}).
  */
 public class TrustConfiguration {
 
@@ -30,63 +35,134 @@ public class TrustConfiguration {
       OutcomeAttribution.Parameters.defaults();
 
   /** An outcome this many days old counts half. */
-  @JsonProperty public double halfLifeDays = MODEL.halfLifeDays();
+  @DecimalMin(value = "0", inclusive = false)
+  @JsonProperty
+  public double halfLifeDays = MODEL.halfLifeDays();
 
   /** Fleet prior Beta(α₀, β₀), used as is or as the start of the fit to the fleet. */
-  @JsonProperty public double priorAlpha = MODEL.priorAlpha();
+  @DecimalMin(value = "0", inclusive = false)
+  @JsonProperty
+  public double priorAlpha = MODEL.priorAlpha();
 
-  @JsonProperty public double priorBeta = MODEL.priorBeta();
+  @DecimalMin(value = "0", inclusive = false)
+  @JsonProperty
+  public double priorBeta = MODEL.priorBeta();
 
   /** Fit the prior to the scored targets' records (method of moments). */
   @JsonProperty public boolean fitPriorToFleet = true;
 
   /** Share of live health in trust, in [0, 1). */
-  @JsonProperty public double healthWeight = MODEL.healthWeight();
+  @DecimalMin("0")
+  @DecimalMax(value = "1", inclusive = false)
+  @JsonProperty
+  public double healthWeight = MODEL.healthWeight();
 
   /** Deployment outcomes one live-health reading is worth in the shrinkage. */
-  @JsonProperty public double healthEvidence = MODEL.healthEvidence();
+  @DecimalMin("0")
+  @JsonProperty
+  public double healthEvidence = MODEL.healthEvidence();
 
   /** Trust's lower credible bound is this quantile of its posterior. */
-  @JsonProperty public double credibleQuantile = MODEL.credibleQuantile();
+  @DecimalMin(value = "0", inclusive = false)
+  @DecimalMax(value = "1", inclusive = false)
+  @JsonProperty
+  public double credibleQuantile = MODEL.credibleQuantile();
 
   /** Live health is read over this window before the moment of scoring. */
-  @NotNull @JsonProperty public Duration healthWindow = Duration.minutes(15);
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  @JsonProperty
+  public Duration healthWindow = Duration.minutes(15);
 
   /** A target's baseline is its telemetry over this window before the health window. */
-  @NotNull @JsonProperty public Duration baselineWindow = Duration.minutes(45);
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  @JsonProperty
+  public Duration baselineWindow = Duration.minutes(45);
 
   /** Health SLOs: where each indicator's health reaches 0. */
   @Valid @NotNull @JsonProperty public Slo slo = new Slo();
 
-  /** Impact weight per unit of size and cohort-trust threshold of each tier. */
-  @NotNull @JsonProperty public Map<Tier, TierSettings> tiers = defaultTiers();
+  /**
+   * Impact weight per unit of size and cohort-trust threshold of each tier; a tier left out keeps
+   * its default weight and needs no trust (threshold 0).
+   */
+  @NotNull @JsonProperty public Map<Tier, @Valid @NotNull TierSettings> tiers = defaultTiers();
 
   /** Cumulative share of impact deployed after each wave of a trust-weighted plan. */
-  @NotNull @JsonProperty public List<Double> waveSteps = PLAN.cumulativeImpactSteps();
+  @NotEmpty @JsonProperty
+  public List<@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double>
+      waveSteps = PLAN.cumulativeImpactSteps();
+
+  /** The fewest targets a wave of a trust-weighted plan holds, unless its tier has fewer left. */
+  @Min(1)
+  @JsonProperty
+  public int minTargetsPerWave = PLAN.minTargetsPerWave();
 
   /**
    * The first wave into every tier after the first carries at most this share of the tier's impact
    * (a probe a tier-only fault meets first); 0 turns probes off.
    */
-  @JsonProperty public double tierProbeShare = PLAN.tierProbeShare();
+  @DecimalMin("0")
+  @DecimalMax(value = "1", inclusive = false)
+  @JsonProperty
+  public double tierProbeShare = PLAN.tierProbeShare();
 
   /** Outcome attribution: blame a target only for excess errors this significant and large. */
   @Valid @NotNull @JsonProperty public Attribution attribution = new Attribution();
 
   /** Health SLO section. */
   public static class Slo {
-    @JsonProperty public double errorRatioAtZero = SLO.errorRatioAtZero();
-    @JsonProperty public double errorRateFloor = SLO.errorRateFloor();
-    @JsonProperty public double latencyRatioAtZero = SLO.latencyRatioAtZero();
-    @JsonProperty public double crashRateAtZero = SLO.crashRateAtZero();
-    @JsonProperty public double availabilityFloor = SLO.availabilityFloor();
-    @JsonProperty public long minSamples = SLO.minSamples();
+    @DecimalMin(value = "1", inclusive = false)
+    @JsonProperty
+    public double errorRatioAtZero = SLO.errorRatioAtZero();
+
+    @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax(value = "1", inclusive = false)
+    @JsonProperty
+    public double errorRateFloor = SLO.errorRateFloor();
+
+    @DecimalMin(value = "1", inclusive = false)
+    @JsonProperty
+    public double latencyRatioAtZero = SLO.latencyRatioAtZero();
+
+    @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax("1")
+    @JsonProperty
+    public double crashRateAtZero = SLO.crashRateAtZero();
+
+    @DecimalMin("0")
+    @DecimalMax(value = "1", inclusive = false)
+    @JsonProperty
+    public double availabilityFloor = SLO.availabilityFloor();
+
+    @Min(1)
+    @JsonProperty
+    public long minSamples = SLO.minSamples();
+
+    PolicySettings.Slo toSettings() {
+      return new PolicySettings.Slo(
+          errorRatioAtZero,
+          errorRateFloor,
+          latencyRatioAtZero,
+          crashRateAtZero,
+          availabilityFloor,
+          minSamples);
+    }
   }
 
-  /** One tier's weight and threshold. */
+  /** One tier's weight and threshold; both must be given. */
   public static class TierSettings {
-    @JsonProperty public double weight;
-    @JsonProperty public double threshold;
+    @NotNull
+    @DecimalMin("0")
+    @JsonProperty
+    public Double weight;
+
+    @NotNull
+    @DecimalMin("0")
+    @DecimalMax("1")
+    @JsonProperty
+    public Double threshold;
 
     public TierSettings() {}
 
@@ -98,9 +174,22 @@ public class TrustConfiguration {
 
   /** Outcome attribution section. */
   public static class Attribution {
-    @JsonProperty public long minRequests = ATTRIBUTION.minRequests();
-    @JsonProperty public double significance = ATTRIBUTION.significance();
-    @JsonProperty public double materialRatio = ATTRIBUTION.materialRatio();
+    @Min(0)
+    @JsonProperty
+    public long minRequests = ATTRIBUTION.minRequests();
+
+    @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax(value = "1", inclusive = false)
+    @JsonProperty
+    public double significance = ATTRIBUTION.significance();
+
+    @DecimalMin(value = "0", inclusive = false)
+    @JsonProperty
+    public double materialRatio = ATTRIBUTION.materialRatio();
+
+    PolicySettings.Attribution toSettings() {
+      return new PolicySettings.Attribution(minRequests, significance, materialRatio);
+    }
   }
 
   private static Map<Tier, TierSettings> defaultTiers() {
@@ -111,30 +200,19 @@ public class TrustConfiguration {
     return tiers;
   }
 
-  /** The engine's settings; the policy core's constructors reject values out of range. */
-  public TrustSettings toSettings() {
-    HealthSlo health =
-        new HealthSlo(
-            slo.errorRatioAtZero,
-            slo.errorRateFloor,
-            slo.latencyRatioAtZero,
-            slo.crashRateAtZero,
-            slo.availabilityFloor,
-            slo.minSamples,
-            SLO.errorWeight(),
-            SLO.latencyWeight(),
-            SLO.crashWeight(),
-            SLO.availabilityWeight());
-    TrustParameters model =
-        new TrustParameters(
-            halfLifeDays,
-            priorAlpha,
-            priorBeta,
-            priorAlpha + priorBeta,
-            healthWeight,
-            healthEvidence,
-            credibleQuantile,
-            health);
+  PolicySettings.Trust toTrustSettings() {
+    return new PolicySettings.Trust(
+        halfLifeDays,
+        priorAlpha,
+        priorBeta,
+        fitPriorToFleet,
+        healthWeight,
+        healthEvidence,
+        credibleQuantile,
+        slo.toSettings());
+  }
+
+  PolicySettings.Plan toPlanSettings() {
     Map<Tier, Double> weights = new EnumMap<>(Tier.class);
     Map<Tier, Double> thresholds = new EnumMap<>(Tier.class);
     tiers.forEach(
@@ -142,23 +220,15 @@ public class TrustConfiguration {
           weights.put(tier, settings.weight);
           thresholds.put(tier, settings.threshold);
         });
-    TrustPlanParameters planning =
-        new TrustPlanParameters(
-            new TierWeights(weights),
-            thresholds,
-            new ArrayList<>(waveSteps),
-            PLAN.minTargetsPerWave(),
-            tierProbeShare);
-    return new TrustSettings(
-        model,
-        planning,
-        new OutcomeAttribution.Parameters(
-            attribution.minRequests,
-            attribution.significance,
-            attribution.materialRatio,
-            slo.errorRateFloor),
-        java.time.Duration.ofMillis(healthWindow.toMilliseconds()),
-        java.time.Duration.ofMillis(baselineWindow.toMilliseconds()),
-        fitPriorToFleet);
+    return new PolicySettings.Plan(
+        weights, thresholds, waveSteps, minTargetsPerWave, tierProbeShare);
+  }
+
+  java.time.Duration healthWindow() {
+    return java.time.Duration.ofMillis(healthWindow.toMilliseconds());
+  }
+
+  java.time.Duration baselineWindow() {
+    return java.time.Duration.ofMillis(baselineWindow.toMilliseconds());
   }
 }

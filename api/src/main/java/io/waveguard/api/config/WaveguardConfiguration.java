@@ -5,13 +5,24 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.validation.selfvalidating.SelfValidating;
+import io.dropwizard.validation.selfvalidating.SelfValidation;
+import io.dropwizard.validation.selfvalidating.ViolationCollector;
+import io.waveguard.activities.trust.TrustSettings;
+import io.waveguard.policy.settings.CorePolicy;
+import io.waveguard.policy.settings.InvalidSettingException;
+import io.waveguard.policy.settings.PolicyMapping;
+import io.waveguard.policy.settings.PolicySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
  * Everything Waveguard reads from its YAML file (see api/config/waveguard.yml for every default).
- * Setters exist so embedded runs (demo, tests) can build a configuration in code.
+ * Setters exist so embedded runs (demo, tests) can build a configuration in code. What it sets
+ * about releases ({@code release}, {@code gate}, {@code trust}) becomes the policy core's records
+ * through {@link PolicySettings}, the same translation the simulator's scenarios go through.
  */
+@SelfValidating
 public class WaveguardConfiguration extends Configuration {
 
   @Valid @NotNull private DataSourceFactory database = defaultDatabase();
@@ -30,6 +41,8 @@ public class WaveguardConfiguration extends Configuration {
 
   @Valid @NotNull private GateConfiguration gate = new GateConfiguration();
 
+  @Valid @NotNull private ReleaseConfiguration release = new ReleaseConfiguration();
+
   /**
    * A configuration with every default, pointed at the given PostgreSQL and Temporal endpoint: the
    * starting point of embedded runs (demo, tests). Adjust further with the setters.
@@ -42,6 +55,68 @@ public class WaveguardConfiguration extends Configuration {
     config.getDatabase().setPassword(dbPassword);
     config.getTemporal().setTarget(temporalTarget);
     return config;
+  }
+
+  /** What this configuration sets about releases, for the policy core. */
+  public PolicySettings policySettings() {
+    return new PolicySettings(
+        release.toSettings(),
+        gate.toSettings(),
+        gate.sequential.toSettings(),
+        trust.toTrustSettings(),
+        trust.toPlanSettings(),
+        trust.attribution.toSettings());
+  }
+
+  /**
+   * The policy core's records these settings describe: the server's defaults for every release.
+   *
+   * @throws InvalidSettingException naming what the core refuses
+   */
+  public CorePolicy corePolicy() {
+    return policySettings().toCore();
+  }
+
+  /** The trust engine's settings: the core's trust model, planning and attribution, and windows. */
+  public TrustSettings trustSettings() {
+    CorePolicy core = corePolicy();
+    return new TrustSettings(
+        core.trust(),
+        core.plan(),
+        core.attribution(),
+        trust.healthWindow(),
+        trust.baselineWindow(),
+        core.fitPrior());
+  }
+
+  /**
+   * The rules between fields are the policy core's: it judges the settings together, and what it
+   * refuses stops the server at startup under the section's YAML path (one problem per section).
+   */
+  @SelfValidation
+  public void validateWithThePolicyCore(ViolationCollector violations) {
+    if (release == null || gate == null || gate.sequential == null || trust == null) {
+      return; // @NotNull reports the missing section
+    }
+    PolicySettings settings;
+    try {
+      settings = policySettings();
+    } catch (RuntimeException incomplete) {
+      return; // a null inside a section: its own @NotNull names it
+    }
+    for (InvalidSettingException refused : PolicyMapping.problems(settings)) {
+      violations.addViolation(path(refused.section()), refused.getMessage());
+    }
+  }
+
+  private static String path(InvalidSettingException.Section section) {
+    return switch (section) {
+      case RELEASE -> "release";
+      case GATE -> "gate";
+      case SEQUENTIAL_GATE -> "gate.sequential";
+      case TRUST, PLAN -> "trust";
+      case ATTRIBUTION -> "trust.attribution";
+    };
   }
 
   /** Binds the API and admin connectors; port 0 picks a free port. */
@@ -137,6 +212,16 @@ public class WaveguardConfiguration extends Configuration {
   @JsonProperty
   public void setTrust(TrustConfiguration trust) {
     this.trust = trust;
+  }
+
+  @JsonProperty
+  public ReleaseConfiguration getRelease() {
+    return release;
+  }
+
+  @JsonProperty
+  public void setRelease(ReleaseConfiguration release) {
+    this.release = release;
   }
 
   @JsonProperty

@@ -22,18 +22,31 @@ public final class PolicyResolver {
   private static final String TOLERANCES = "policy.tierTolerances";
 
   private final GateMode defaultMode;
+  private final ReleasePolicy defaultRelease;
   private final SequentialGatePolicy defaultGate;
   private final TrustPolicy defaultTrust;
 
   /**
+   * @param defaultRelease the server's release knobs (bakes, wave sizes, approvals, tier-entry
+   *     evidence) for requests that do not set them; its gate and trust are not read
    * @param defaultTrust the server's trust model and planning, carried into every release; null
    *     leaves them to the server at activity time (tests of the gate settings alone)
    */
   public PolicyResolver(
-      GateMode defaultMode, SequentialGatePolicy defaultGate, TrustPolicy defaultTrust) {
+      GateMode defaultMode,
+      ReleasePolicy defaultRelease,
+      SequentialGatePolicy defaultGate,
+      TrustPolicy defaultTrust) {
     this.defaultMode = defaultMode;
+    this.defaultRelease = defaultRelease;
     this.defaultGate = defaultGate;
     this.defaultTrust = defaultTrust;
+  }
+
+  /** With the policy core's default release knobs. */
+  public PolicyResolver(
+      GateMode defaultMode, SequentialGatePolicy defaultGate, TrustPolicy defaultTrust) {
+    this(defaultMode, ReleasePolicy.defaults(), defaultGate, defaultTrust);
   }
 
   public PolicyResolver(GateMode defaultMode, SequentialGatePolicy defaultGate) {
@@ -59,7 +72,7 @@ public final class PolicyResolver {
               + " 1.5}: a wave enters a tier once the deployed/controls rate ratio is shown below"
               + " that tier's tolerance.");
     }
-    ReleasePolicy d = ReleasePolicy.defaults();
+    ReleasePolicy d = defaultRelease;
     ReleasePolicy perWave =
         new ReleasePolicy(
             or(r.bakeSeconds(), d.bakeSeconds()),
@@ -70,7 +83,8 @@ public final class PolicyResolver {
             r.approvalTiers() == null ? d.approvalTiers() : r.approvalTiers(),
             null,
             defaultTrust,
-            r.whenTargetsHeld());
+            r.whenTargetsHeld(),
+            d.minEvidenceRequests());
     if (mode(r) == GateMode.PER_WAVE) {
       rejectSequentialOnlyFields(r);
       return perWave;

@@ -13,9 +13,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * Overrides of a release's policy; each absent field keeps the server's default (its {@code gate:}
- * configuration and {@link io.waveguard.policy.model.ReleasePolicy#defaults()}). Bounds keep a typo
- * from running a release for a year; the combination is checked when the policy is resolved.
+ * Overrides of a release's policy; each absent field keeps the server's default (its {@code
+ * release:} and {@code gate:} configuration). Bounds keep a typo from running a release for a year;
+ * the combination is checked when the policy is resolved.
  *
  * @param bakeSeconds per-wave gate: each wave's fixed bake
  * @param maxBakeExtensions per-wave gate: bake extensions before a human decides

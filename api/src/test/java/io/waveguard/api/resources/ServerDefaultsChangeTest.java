@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A release keeps the policy it was resolved with at start: a second API process with other gate
- * defaults (a configuration change and restart) shows the old policy and refuses to call the same
- * body with the new defaults the same release.
+ * A release keeps the policy it was resolved with at start: a second API process with other gate,
+ * release and trust defaults (a configuration change and restart) shows the old policy and refuses
+ * to call the same body with the new defaults the same release.
  */
 class ServerDefaultsChangeTest {
 
@@ -41,6 +41,8 @@ class ServerDefaultsChangeTest {
     WaveguardConfiguration config = TestApp.configuration("waveguard-test", false);
     config.getGate().sequential.alpha = 0.02;
     config.getGate().sequential.tierTolerances.standard = 1.3;
+    config.getRelease().maxBakeExtensions = 1;
+    config.getTrust().minTargetsPerWave = 2;
     changed = WaveguardServer.start(config);
     after = new Api(changed.baseUri());
   }
@@ -77,5 +79,9 @@ class ServerDefaultsChangeTest {
     assertThat(fresh.body().at("/policy/sequentialGate/alpha").asDouble()).isEqualTo(0.02);
     assertThat(fresh.body().at("/policy/sequentialGate/tierTolerances/standard").asDouble())
         .isEqualTo(1.3);
+    assertThat(shown.body().at("/policy/maxBakeExtensions").asInt()).isEqualTo(2);
+    assertThat(fresh.body().at("/policy/maxBakeExtensions").asInt()).isEqualTo(1);
+    assertThat(shown.body().at("/policy/trust/planning/minTargetsPerWave").asInt()).isEqualTo(1);
+    assertThat(fresh.body().at("/policy/trust/planning/minTargetsPerWave").asInt()).isEqualTo(2);
   }
 }

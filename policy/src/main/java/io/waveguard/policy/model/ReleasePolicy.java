@@ -1,6 +1,7 @@
 package io.waveguard.policy.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -20,6 +21,10 @@ import java.util.List;
  *     was carried here, which plan with the server's
  * @param whenTargetsHeld refuse or wait when another running release holds some of the targets;
  *     {@link TargetsHeldPolicy#REFUSE} when absent (and for releases started before it existed)
+ * @param minEvidenceRequests requests the deployed cohort must have served before a wave under the
+ *     per-wave gate enters a higher tier; 0 (the default, and every release started before it
+ *     existed) means {@code minRequestsPerCohort}. Left out of the JSON when 0, so a release with
+ *     the default carries exactly the input it always did
  */
 // Releases started while the ratio gate existed carry maxErrorRateRatio in their input; it is
 // read and dropped so their histories still replay.
@@ -33,11 +38,39 @@ public record ReleasePolicy(
     List<Tier> approvalTiers,
     SequentialGatePolicy sequentialGate,
     TrustPolicy trust,
-    TargetsHeldPolicy whenTargetsHeld) {
+    TargetsHeldPolicy whenTargetsHeld,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long minEvidenceRequests) {
 
   public ReleasePolicy {
     approvalTiers = approvalTiers == null ? List.of() : List.copyOf(approvalTiers);
     whenTargetsHeld = whenTargetsHeld == null ? TargetsHeldPolicy.REFUSE : whenTargetsHeld;
+    if (minEvidenceRequests < 0) {
+      throw new IllegalArgumentException("minEvidenceRequests must be >= 0");
+    }
+  }
+
+  /** A policy whose tier entry needs {@code minRequestsPerCohort} requests (the default). */
+  public ReleasePolicy(
+      long bakeSeconds,
+      int maxBakeExtensions,
+      double firstWavePercent,
+      double waveGrowthFactor,
+      long minRequestsPerCohort,
+      List<Tier> approvalTiers,
+      SequentialGatePolicy sequentialGate,
+      TrustPolicy trust,
+      TargetsHeldPolicy whenTargetsHeld) {
+    this(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        trust,
+        whenTargetsHeld,
+        0);
   }
 
   /** A policy that refuses targets held by another running release (the default). */
@@ -82,7 +115,8 @@ public record ReleasePolicy(
         approvalTiers,
         sequentialGate,
         trust,
-        whenTargetsHeld);
+        whenTargetsHeld,
+        minEvidenceRequests);
   }
 
   public ReleasePolicy withApprovalTiers(List<Tier> tiers) {
@@ -95,7 +129,8 @@ public record ReleasePolicy(
         tiers,
         sequentialGate,
         trust,
-        whenTargetsHeld);
+        whenTargetsHeld,
+        minEvidenceRequests);
   }
 
   public ReleasePolicy withSequentialGate(SequentialGatePolicy gate) {
@@ -108,7 +143,8 @@ public record ReleasePolicy(
         approvalTiers,
         gate,
         trust,
-        whenTargetsHeld);
+        whenTargetsHeld,
+        minEvidenceRequests);
   }
 
   public ReleasePolicy withTrust(TrustPolicy resolved) {
@@ -121,7 +157,8 @@ public record ReleasePolicy(
         approvalTiers,
         sequentialGate,
         resolved,
-        whenTargetsHeld);
+        whenTargetsHeld,
+        minEvidenceRequests);
   }
 
   public ReleasePolicy withWhenTargetsHeld(TargetsHeldPolicy policy) {
@@ -134,7 +171,8 @@ public record ReleasePolicy(
         approvalTiers,
         sequentialGate,
         trust,
-        policy);
+        policy,
+        minEvidenceRequests);
   }
 
   /** Whether the release waits for targets another running release holds, instead of failing. */
@@ -151,10 +189,14 @@ public record ReleasePolicy(
   }
 
   /**
-   * Requests the deployed cohort must have served before a wave enters a higher tier. The
-   * sequential gate replaces the count with its confidence bound, so then none.
+   * Requests the deployed cohort must have served before a wave enters a higher tier: {@code
+   * minEvidenceRequests}, or {@code minRequestsPerCohort} when that is 0. The sequential gate
+   * replaces the count with its confidence bound, so then none.
    */
   public long tierEntryMinRequests() {
-    return hasSequentialGate() ? 0 : minRequestsPerCohort;
+    if (hasSequentialGate()) {
+      return 0;
+    }
+    return minEvidenceRequests > 0 ? minEvidenceRequests : minRequestsPerCohort;
   }
 }

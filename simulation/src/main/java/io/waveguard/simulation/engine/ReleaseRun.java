@@ -205,7 +205,8 @@ public final class ReleaseRun {
     }
     Replanner replanner = new Replanner(world.policy().plan(), world.trust().prior());
     List<PlannedWave> remaining = waves.subList(next - 1, waves.size());
-    long minEvidence = policy.tierEntryMinRequests() > 0 ? world.minEvidenceRequests() : 0;
+    // The rule the re-plan activity applies to a release's own policy, so both bodies agree.
+    long minEvidence = policy.tierEntryMinRequests();
     if (strategy.replanning() == SimStrategy.Replanning.HOLD_ONLY) {
       Optional<String> hold =
           replanner.tierEntryHold(remaining.get(0), deployed, fresh, deployedRequests, minEvidence);

@@ -1,10 +1,10 @@
 package io.waveguard.simulation.scenario;
 
 import io.waveguard.policy.model.Tier;
+import io.waveguard.policy.settings.InvalidSettingException;
 import io.waveguard.simulation.engine.SimStrategy;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** Checks a bound scenario field by field; the first problem is reported with its YAML path. */
 final class ScenarioValidator {
@@ -121,19 +121,30 @@ final class ScenarioValidator {
       tier(p.approvalTiers().get(i), "policy.approvalTiers[" + i + "]");
     }
     p.plan().tierThresholds().keySet().forEach(t -> tier(t, "policy.plan.tierThresholds"));
-    core("policy.gate", () -> SimulationPolicy.gateParameters(p.gate()));
-    core("policy.sequentialGate", () -> SimulationPolicy.sequentialGate(p.sequentialGate()));
-    core("policy.trust", () -> SimulationPolicy.trustParameters(p.trust()));
-    core("policy.plan", () -> SimulationPolicy.planParameters(p.plan()));
+    p.sequentialGate()
+        .tierTolerances()
+        .keySet()
+        .forEach(t -> tier(t, "policy.sequentialGate.tierTolerances"));
+    core(p);
   }
 
-  /** Lets the policy core's own constructor checks speak, under the YAML path. */
-  private static void core(String field, Supplier<?> build) {
+  /** Lets the policy core's own checks speak, under the YAML path of the section they refuse. */
+  private static void core(PolicySpec p) {
     try {
-      build.get();
-    } catch (IllegalArgumentException e) {
-      throw new ScenarioException("field '" + field + "': " + e.getMessage());
+      SimulationPolicy.settings(p).toCore();
+    } catch (InvalidSettingException e) {
+      throw new ScenarioException("field '" + path(e.section()) + "': " + e.getMessage());
     }
+  }
+
+  private static String path(InvalidSettingException.Section section) {
+    return switch (section) {
+      case RELEASE, ATTRIBUTION -> "policy";
+      case GATE -> "policy.gate";
+      case SEQUENTIAL_GATE -> "policy.sequentialGate";
+      case TRUST -> "policy.trust";
+      case PLAN -> "policy.plan";
+    };
   }
 
   static Tier tier(String name, String field) {

@@ -1,22 +1,20 @@
 package io.waveguard.simulation.scenario;
 
 import io.waveguard.policy.gate.GateParameters;
-import io.waveguard.policy.gate.LatencyShiftParameters;
-import io.waveguard.policy.gate.SprtParameters;
 import io.waveguard.policy.model.ReleasePolicy;
-import io.waveguard.policy.model.SequentialGatePolicy;
 import io.waveguard.policy.model.Tier;
-import io.waveguard.policy.model.TierTolerances;
 import io.waveguard.policy.plan.TrustPlanParameters;
-import io.waveguard.policy.trust.HealthSlo;
-import io.waveguard.policy.trust.TierWeights;
+import io.waveguard.policy.settings.CorePolicy;
+import io.waveguard.policy.settings.PolicySettings;
 import io.waveguard.policy.trust.TrustParameters;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario's policy overrides turned into the policy core's own parameter records, so the
- * simulator runs exactly the parameters a release would be given.
+ * A scenario's policy overrides turned into the policy core's own parameter records by the same
+ * {@link io.waveguard.policy.settings.PolicyMapping} the server's configuration goes through, so
+ * the simulator runs exactly the parameters a release would be given.
  *
  * @param release the per-wave policy: fixed bakes, a gate per wave (canary, waves, all-at-once)
  * @param sequentialRelease the same policy with the release-wide sequential gate
@@ -32,87 +30,81 @@ public record SimulationPolicy(
     long minEvidenceRequests) {
 
   public static SimulationPolicy from(PolicySpec p) {
-    ReleasePolicy release =
-        new ReleasePolicy(
+    CorePolicy core = settings(p).toCore();
+    return new SimulationPolicy(
+        core.release(),
+        core.sequentialRelease(),
+        core.gate(),
+        core.trust(),
+        core.fitPrior(),
+        core.plan(),
+        core.release().minEvidenceRequests());
+  }
+
+  /** The scenario's policy section as the settings an operator could equally put in the server. */
+  static PolicySettings settings(PolicySpec p) {
+    GateSpec g = p.gate();
+    SequentialGateSpec s = p.sequentialGate();
+    TrustSpec t = p.trust();
+    PlanSpec plan = p.plan();
+    return new PolicySettings(
+        new PolicySettings.Release(
             p.bakeSeconds(),
             p.maxBakeExtensions(),
             p.firstWavePercent(),
             p.waveGrowthFactor(),
             p.minRequestsPerCohort(),
-            p.approvalTiers().stream()
-                .map(t -> ScenarioValidator.tier(t, "approvalTiers"))
-                .toList(),
+            tiers(p.approvalTiers()),
+            p.minEvidenceRequests()),
+        new PolicySettings.Gate(
+            g.alpha(),
+            g.beta(),
+            g.minRelativeEffect(),
+            g.latencyAlpha(),
+            g.latencyMinSamples(),
+            g.latencyMinEffect()),
+        new PolicySettings.SequentialGate(
+            s.alpha(),
+            s.entryAlpha(),
+            byTier(s.tierTolerances(), "policy.sequentialGate.tierTolerances"),
             null,
-            null);
-    return new SimulationPolicy(
-        release,
-        release.withSequentialGate(sequentialGate(p.sequentialGate())),
-        gateParameters(p.gate()),
-        trustParameters(p.trust()),
-        p.trust().fitPrior(),
-        planParameters(p.plan()),
-        p.minEvidenceRequests());
+            null,
+            null,
+            null,
+            null,
+            s.minStratumShare(),
+            null,
+            s.latencyExceedanceRatio(),
+            null,
+            s.periodSeconds(),
+            s.minBakeSeconds(),
+            s.maxBakeSeconds(),
+            s.baselineSeconds()),
+        new PolicySettings.Trust(
+            t.halfLifeDays(),
+            null,
+            null,
+            t.fitPrior(),
+            t.healthWeight(),
+            t.healthEvidence(),
+            t.credibleQuantile(),
+            null),
+        new PolicySettings.Plan(
+            null,
+            byTier(plan.tierThresholds(), "policy.plan.tierThresholds"),
+            plan.cumulativeImpactSteps(),
+            plan.minTargetsPerWave(),
+            plan.tierProbeShare()),
+        null);
   }
 
-  static GateParameters gateParameters(GateSpec g) {
-    return new GateParameters(
-        new SprtParameters(g.alpha(), g.beta(), g.minRelativeEffect()),
-        new LatencyShiftParameters(g.latencyAlpha(), g.latencyMinSamples(), g.latencyMinEffect()));
+  private static List<Tier> tiers(List<String> names) {
+    return names.stream().map(t -> ScenarioValidator.tier(t, "policy.approvalTiers")).toList();
   }
 
-  /** The policy core's defaults with what the scenario sets. */
-  static SequentialGatePolicy sequentialGate(SequentialGateSpec s) {
-    SequentialGatePolicy d = SequentialGatePolicy.defaults();
-    TierTolerances t = d.tolerances();
-    Map<String, Double> set = s.tierTolerances();
-    TierTolerances tolerances =
-        new TierTolerances(
-            set.getOrDefault(Tier.LOW.wireName(), t.low()),
-            set.getOrDefault(Tier.STANDARD.wireName(), t.standard()),
-            set.getOrDefault(Tier.FINANCE_CRITICAL.wireName(), t.financeCritical()),
-            set.getOrDefault(Tier.SAFETY_CRITICAL.wireName(), t.safetyCritical()));
-    set.keySet().forEach(name -> ScenarioValidator.tier(name, "sequentialGate.tierTolerances"));
-    return new SequentialGatePolicy(
-        s.alpha(),
-        s.entryAlpha(),
-        tolerances,
-        d.errorsShare(),
-        d.latencyShare(),
-        d.crashesShare(),
-        d.availabilityShare(),
-        d.overallStratumShare(),
-        s.minStratumShare(),
-        d.maxStrata(),
-        s.latencyExceedanceRatio(),
-        d.maxSilentShare(),
-        s.periodSeconds(),
-        s.minBakeSeconds(),
-        s.maxBakeSeconds(),
-        s.baselineSeconds());
-  }
-
-  static TrustParameters trustParameters(TrustSpec t) {
-    TrustParameters d = TrustParameters.defaults();
-    return new TrustParameters(
-        t.halfLifeDays(),
-        d.priorAlpha(),
-        d.priorBeta(),
-        d.evidenceScale(),
-        t.healthWeight(),
-        t.healthEvidence(),
-        t.credibleQuantile(),
-        HealthSlo.defaults());
-  }
-
-  static TrustPlanParameters planParameters(PlanSpec p) {
-    Map<Tier, Double> thresholds = new EnumMap<>(Tier.class);
-    p.tierThresholds()
-        .forEach((name, v) -> thresholds.put(ScenarioValidator.tier(name, "tierThresholds"), v));
-    return new TrustPlanParameters(
-        TierWeights.defaults(),
-        thresholds,
-        p.cumulativeImpactSteps(),
-        p.minTargetsPerWave(),
-        p.tierProbeShare());
+  private static Map<Tier, Double> byTier(Map<String, Double> byName, String field) {
+    Map<Tier, Double> byTier = new EnumMap<>(Tier.class);
+    byName.forEach((name, value) -> byTier.put(ScenarioValidator.tier(name, field), value));
+    return byTier;
   }
 }

@@ -150,68 +150,101 @@ public record PrometheusSettings(
         versionLabel);
   }
 
-  public PrometheusSettings withQueryTimeout(Duration timeout) {
-    return new PrometheusSettings(
-        baseUrl,
-        requestsQuery,
-        errorsQuery,
-        crashesQuery,
-        availabilityQuery,
-        latencyP99MsQuery,
-        freshnessQuery,
-        targetLabel,
-        timeout,
-        rangeStep,
-        staleAfter,
-        versionLabel);
+  /** A builder starting from these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  public PrometheusSettings withRangeStep(Duration step) {
-    return new PrometheusSettings(
-        baseUrl,
-        requestsQuery,
-        errorsQuery,
-        crashesQuery,
-        availabilityQuery,
-        latencyP99MsQuery,
-        freshnessQuery,
-        targetLabel,
-        queryTimeout,
-        step,
-        staleAfter,
-        versionLabel);
-  }
+  /** Changes some settings of a {@link PrometheusSettings}; {@link #build()} checks them all. */
+  public static final class Builder {
+    private URI baseUrl;
+    private String requestsQuery;
+    private String errorsQuery;
+    private String crashesQuery;
+    private String availabilityQuery;
+    private String latencyP99MsQuery;
+    private String freshnessQuery;
+    private String targetLabel;
+    private Duration queryTimeout;
+    private Duration rangeStep;
+    private Duration staleAfter;
+    private String versionLabel;
 
-  public PrometheusSettings withStaleAfter(Duration stale) {
-    return new PrometheusSettings(
-        baseUrl,
-        requestsQuery,
-        errorsQuery,
-        crashesQuery,
-        availabilityQuery,
-        latencyP99MsQuery,
-        freshnessQuery,
-        targetLabel,
-        queryTimeout,
-        rangeStep,
-        stale,
-        versionLabel);
-  }
+    private Builder(PrometheusSettings from) {
+      baseUrl = from.baseUrl;
+      requestsQuery = from.requestsQuery;
+      errorsQuery = from.errorsQuery;
+      crashesQuery = from.crashesQuery;
+      availabilityQuery = from.availabilityQuery;
+      latencyP99MsQuery = from.latencyP99MsQuery;
+      freshnessQuery = from.freshnessQuery;
+      targetLabel = from.targetLabel;
+      queryTimeout = from.queryTimeout;
+      rangeStep = from.rangeStep;
+      staleAfter = from.staleAfter;
+      versionLabel = from.versionLabel;
+    }
 
-  public PrometheusSettings withLatencyP99MsQuery(String template) {
-    return new PrometheusSettings(
-        baseUrl,
-        requestsQuery,
-        errorsQuery,
-        crashesQuery,
-        availabilityQuery,
-        template,
-        freshnessQuery,
-        targetLabel,
-        queryTimeout,
-        rangeStep,
-        staleAfter,
-        versionLabel);
+    public Builder requestsQuery(String template) {
+      requestsQuery = template;
+      return this;
+    }
+
+    public Builder errorsQuery(String template) {
+      errorsQuery = template;
+      return this;
+    }
+
+    public Builder crashesQuery(String template) {
+      crashesQuery = template;
+      return this;
+    }
+
+    public Builder availabilityQuery(String template) {
+      availabilityQuery = template;
+      return this;
+    }
+
+    public Builder latencyP99MsQuery(String template) {
+      latencyP99MsQuery = template;
+      return this;
+    }
+
+    public Builder freshnessQuery(String template) {
+      freshnessQuery = template;
+      return this;
+    }
+
+    public Builder queryTimeout(Duration timeout) {
+      queryTimeout = timeout;
+      return this;
+    }
+
+    public Builder rangeStep(Duration step) {
+      rangeStep = step;
+      return this;
+    }
+
+    public Builder staleAfter(Duration stale) {
+      staleAfter = stale;
+      return this;
+    }
+
+    public PrometheusSettings build() {
+      return new PrometheusSettings(
+          baseUrl,
+          requestsQuery,
+          errorsQuery,
+          crashesQuery,
+          availabilityQuery,
+          latencyP99MsQuery,
+          freshnessQuery,
+          targetLabel,
+          queryTimeout,
+          rangeStep,
+          staleAfter,
+          versionLabel);
+    }
   }
 
   /**

@@ -65,7 +65,9 @@ class PrometheusRealServerTest {
     prometheus = PrometheusServer.start(binary.get(), dir, config(fleet));
     // A 2 s step holds two 1 s scrapes, enough for rate() in the latency query.
     settings =
-        PrometheusSettings.defaults(prometheus.baseUrl()).withRangeStep(Duration.ofSeconds(2));
+        PrometheusSettings.defaults(prometheus.baseUrl()).toBuilder()
+            .rangeStep(Duration.ofSeconds(2))
+            .build();
     awaitScrapes();
   }
 
@@ -118,8 +120,10 @@ class PrometheusRealServerTest {
   @Test
   void latencyTemplateCanReadAGaugeInstead() {
     PrometheusSettings gauge =
-        settings.withLatencyP99MsQuery(
-            "max by (target) (max_over_time(app_latency_p99_ms{target=~\"{{target}}\"}[{{step}}]))");
+        settings.toBuilder()
+            .latencyP99MsQuery(
+                "max by (target) (max_over_time(app_latency_p99_ms{target=~\"{{target}}\"}[{{step}}]))")
+            .build();
 
     Map<String, TargetTelemetry> telemetry = perTarget(gauge);
 
@@ -141,7 +145,8 @@ class PrometheusRealServerTest {
     // It answered its first 4 scrapes only; the others have been scraped at least 10 times.
     assertThat(perTarget(settings)).containsKey("retired");
 
-    Map<String, TargetTelemetry> strict = perTarget(settings.withStaleAfter(Duration.ofSeconds(4)));
+    Map<String, TargetTelemetry> strict =
+        perTarget(settings.toBuilder().staleAfter(Duration.ofSeconds(4)).build());
 
     assertThat(strict).doesNotContainKey("retired").containsKeys("web-1", ODD_ID);
   }

@@ -54,7 +54,8 @@ class PrometheusSettingsTest {
   void templateWithoutTargetPlaceholderIsRejectedNamingTheField() {
     PrometheusSettings defaults = PrometheusSettings.defaults(BASE);
 
-    assertThatThrownBy(() -> defaults.withLatencyP99MsQuery("max(app_latency_p99_ms)"))
+    assertThatThrownBy(
+            () -> defaults.toBuilder().latencyP99MsQuery("max(app_latency_p99_ms)").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("latencyP99MsQuery")
         .hasMessageContaining("{{target}}");
@@ -65,7 +66,10 @@ class PrometheusSettingsTest {
     PrometheusSettings defaults = PrometheusSettings.defaults(BASE);
 
     assertThatThrownBy(
-            () -> defaults.withLatencyP99MsQuery("max(x{target=~\"{{target}}\"}[{{windw}}])"))
+            () ->
+                defaults.toBuilder()
+                    .latencyP99MsQuery("max(x{target=~\"{{target}}\"}[{{windw}}])")
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("latencyP99MsQuery")
         .hasMessageContaining("{{windw}}");
@@ -99,11 +103,11 @@ class PrometheusSettingsTest {
   void nonPositiveDurationsAndBadLabelsAreRejectedNamingTheField() {
     PrometheusSettings defaults = PrometheusSettings.defaults(BASE);
 
-    assertThatThrownBy(() -> defaults.withRangeStep(Duration.ZERO))
+    assertThatThrownBy(() -> defaults.toBuilder().rangeStep(Duration.ZERO).build())
         .hasMessageContaining("rangeStep");
-    assertThatThrownBy(() -> defaults.withStaleAfter(Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> defaults.toBuilder().staleAfter(Duration.ofSeconds(-1)).build())
         .hasMessageContaining("staleAfter");
-    assertThatThrownBy(() -> defaults.withQueryTimeout(Duration.ofNanos(10)))
+    assertThatThrownBy(() -> defaults.toBuilder().queryTimeout(Duration.ofNanos(10)).build())
         .hasMessageContaining("queryTimeout");
     assertThatThrownBy(() -> PrometheusSettings.defaults(BASE, "target-id"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -85,7 +85,7 @@ class PersistenceLivesInDbTest {
     assertThat(modules())
         .contains("policy", "workflows", "activities", "simulation", "simulated-fleet", "api");
     assertThat(productionSourcesOutsideDb())
-        .anyMatch(f -> f.toString().contains("WaveguardApplication.java"))
+        .anyMatch(f -> f.toString().contains("WaveguardWiring.java"))
         .anyMatch(f -> f.toString().contains("PushTelemetrySource.java"))
         .noneMatch(f -> f.toString().contains("TargetDao.java"));
   }

@@ -3,8 +3,8 @@ package io.waveguard.api.cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
-import io.waveguard.api.WaveguardApplication;
 import io.waveguard.api.config.WaveguardConfiguration;
+import io.waveguard.api.wiring.Storage;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import net.sourceforge.argparse4j.inf.Subparsers;
@@ -43,7 +43,7 @@ public final class DbCommand extends ConfiguredCommand<WaveguardConfiguration> {
     ManagedDataSource dataSource =
         configuration.getDatabase().build(bootstrap.getMetricRegistry(), "migrate");
     try {
-      WaveguardApplication.migrate(configuration, dataSource);
+      Storage.migrate(configuration, dataSource);
     } finally {
       dataSource.stop();
     }

@@ -9,6 +9,7 @@ import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import io.waveguard.activities.db.AuditDao;
+import io.waveguard.api.errors.ReleaseNotFoundException;
 import io.waveguard.policy.model.OperatorAction;
 import io.waveguard.policy.model.OperatorCommand;
 import io.waveguard.workflows.release.ReleaseState;

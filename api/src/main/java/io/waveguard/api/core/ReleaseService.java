@@ -23,6 +23,8 @@ import io.waveguard.activities.db.ReleaseDao;
 import io.waveguard.activities.db.ReleaseRow;
 import io.waveguard.api.dto.PolicyView;
 import io.waveguard.api.dto.ReleaseView;
+import io.waveguard.api.errors.ReleaseConflictException;
+import io.waveguard.api.errors.ReleaseNotFoundException;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.ReleaseStatus;

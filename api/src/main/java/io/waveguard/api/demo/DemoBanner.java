@@ -1,8 +1,8 @@
 package io.waveguard.api.demo;
 
-import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.embedded.EmbeddedPostgresServer;
 import io.waveguard.api.embedded.LocalTemporal;
+import io.waveguard.api.embedded.WaveguardServer;
 import io.waveguard.policy.model.SequentialGatePolicy;
 import io.waveguard.policy.model.Target;
 import io.waveguard.policy.model.Tier;

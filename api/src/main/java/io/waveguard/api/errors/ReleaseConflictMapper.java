@@ -1,6 +1,5 @@
 package io.waveguard.api.errors;
 
-import io.waveguard.api.core.ReleaseConflictException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 

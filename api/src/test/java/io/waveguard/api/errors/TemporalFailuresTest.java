@@ -3,8 +3,8 @@ package io.waveguard.api.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
-import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.config.WaveguardConfiguration;
+import io.waveguard.api.embedded.WaveguardServer;
 import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Api.Answer;
 import io.waveguard.api.support.RefusingTemporal;

@@ -3,8 +3,8 @@ package io.waveguard.api.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waveguard.activities.db.TargetDao;
-import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.config.WaveguardConfiguration;
+import io.waveguard.api.embedded.WaveguardServer;
 import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Api.Answer;
 import io.waveguard.api.support.TestApp;

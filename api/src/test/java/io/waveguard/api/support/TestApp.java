@@ -7,8 +7,8 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.waveguard.activities.db.Database;
-import io.waveguard.api.WaveguardServer;
 import io.waveguard.api.config.WaveguardConfiguration;
+import io.waveguard.api.embedded.WaveguardServer;
 import org.jdbi.v3.core.Jdbi;
 
 /**

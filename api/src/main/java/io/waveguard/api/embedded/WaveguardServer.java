@@ -1,8 +1,9 @@
-package io.waveguard.api;
+package io.waveguard.api.embedded;
 
 import io.dropwizard.configuration.ConfigurationFactory;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.dropwizard.configuration.ConfigurationValidationException;
+import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -10,6 +11,7 @@ import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.ReleaseService;
+import io.waveguard.api.wiring.WaveguardWiring;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.net.URI;
@@ -24,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs the {@code server} command on a configuration built in code instead of a YAML file: the way
- * embedded runs (the demo, tests) start the same application a deployment runs.
+ * embedded runs (the demo, tests) start the same {@link WaveguardWiring} a deployment runs.
  *
  * <pre>{@code
  * WaveguardConfiguration config =
@@ -36,16 +38,31 @@ import org.jdbi.v3.core.Jdbi;
 public final class WaveguardServer implements AutoCloseable {
 
   private final Server jetty;
-  private final WaveguardApplication application;
+  private final WaveguardWiring wiring;
 
-  private WaveguardServer(Server jetty, WaveguardApplication application) {
+  private WaveguardServer(Server jetty, WaveguardWiring wiring) {
     this.jetty = jetty;
-    this.application = application;
+    this.wiring = wiring;
+  }
+
+  /** The server command's application: the wiring, and nothing from the command line. */
+  private static final class EmbeddedApplication extends Application<WaveguardConfiguration> {
+    private final AtomicReference<WaveguardWiring> wired = new AtomicReference<>();
+
+    @Override
+    public String getName() {
+      return "waveguard";
+    }
+
+    @Override
+    public void run(WaveguardConfiguration config, Environment environment) {
+      wired.set(WaveguardWiring.install(config, environment));
+    }
   }
 
   /** Validates the configuration, migrates the database, starts API, worker and admin port. */
   public static WaveguardServer start(WaveguardConfiguration config) throws Exception {
-    WaveguardApplication application = new WaveguardApplication();
+    EmbeddedApplication application = new EmbeddedApplication();
     AtomicReference<Server> started = new AtomicReference<>();
     Bootstrap<WaveguardConfiguration> bootstrap =
         new Bootstrap<>(application) {
@@ -64,7 +81,7 @@ public final class WaveguardServer implements AutoCloseable {
     if (server == null || !server.isStarted()) {
       throw new IllegalStateException("Waveguard did not start; see the log");
     }
-    return new WaveguardServer(server, application);
+    return new WaveguardServer(server, application.wired.get());
   }
 
   /** The API's port (the first application connector). */
@@ -84,22 +101,22 @@ public final class WaveguardServer implements AutoCloseable {
 
   /** The release service behind the REST API: embedded runs start releases exactly as it does. */
   public ReleaseService releases() {
-    return application.releaseService();
+    return wiring.releases();
   }
 
   /** Operator commands as the REST API applies them (audited, through Temporal updates). */
   public OperatorCommands operatorCommands() {
-    return application.operatorCommands();
+    return wiring.operatorCommands();
   }
 
   /** Dry runs as POST /api/v1/plans answers them. */
   public DryRuns dryRuns() {
-    return application.dryRuns();
+    return wiring.dryRuns();
   }
 
   /** The application's database handle, with Waveguard's plugins and mappers installed. */
   public Jdbi jdbi() {
-    return application.jdbi();
+    return wiring.jdbi();
   }
 
   @Override

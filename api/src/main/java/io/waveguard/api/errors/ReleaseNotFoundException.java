@@ -1,4 +1,4 @@
-package io.waveguard.api.core;
+package io.waveguard.api.errors;
 
 /** No release with this id exists in Temporal (nor in the read model). */
 public final class ReleaseNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.waveguard.api.core;
+package io.waveguard.api.errors;
 
 /** A start named an existing release but asked for something different; nothing was started. */
 public final class ReleaseConflictException extends RuntimeException {

@@ -173,7 +173,8 @@ class WaveguardConfigurationTest {
                 null,
                 null,
                 TargetsHeldPolicy.REFUSE,
-                20_000));
+                20_000,
+                null));
     assertThat(core.release().tierEntryMinRequests()).isEqualTo(20_000);
     assertThat(core.plan().minTargetsPerWave()).isEqualTo(3);
     assertThat(core.plan().threshold(Tier.STANDARD)).isEqualTo(0.6);

@@ -84,7 +84,8 @@ public final class PolicyResolver {
             null,
             defaultTrust,
             r.whenTargetsHeld(),
-            d.minEvidenceRequests());
+            d.minEvidenceRequests(),
+            d.changeCalendar());
     if (mode(r) == GateMode.PER_WAVE) {
       rejectSequentialOnlyFields(r);
       return perWave;

@@ -1,5 +1,6 @@
 package io.waveguard.policy.calendar;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public record ChangeCalendar(String zone, List<ChangeWindow> windows, List<Black
   }
 
   /** True when this calendar never holds a wave. */
+  @JsonIgnore
   public boolean isAlways() {
     return windows.isEmpty() && blackouts.isEmpty();
   }

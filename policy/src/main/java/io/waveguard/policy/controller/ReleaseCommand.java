@@ -56,6 +56,8 @@ public sealed interface ReleaseCommand {
     void awaitResume(AwaitResume command);
 
     void awaitApproval(AwaitApproval command);
+
+    void awaitChangeWindow(AwaitChangeWindow command);
   }
 
   /** Select targets, claim them for the release and order them into waves. */
@@ -221,6 +223,29 @@ public sealed interface ReleaseCommand {
     @Override
     public void executeOn(Executor executor) {
       executor.awaitApproval(this);
+    }
+  }
+
+  /**
+   * Make sure the wave may start now under the policy's change calendar: if it may, report {@link
+   * ReleaseStateMachine#changeWindowOpen}; if not, report {@link
+   * ReleaseStateMachine#changeWindowClosed} and wait until the next allowed moment (an abort ends
+   * the wait), then ask again.
+   *
+   * @param waitingUntil why and until when the last check found the window closed; null before the
+   *     first check of this wave
+   */
+  record AwaitChangeWindow(int wave, String waitingUntil) implements ReleaseCommand {
+    @Override
+    public String describe() {
+      return waitingUntil == null
+          ? "the change window check before wave " + wave
+          : "the change window before wave " + wave + " (" + waitingUntil + ")";
+    }
+
+    @Override
+    public void executeOn(Executor executor) {
+      executor.awaitChangeWindow(this);
     }
   }
 

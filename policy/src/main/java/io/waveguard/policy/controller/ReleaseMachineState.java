@@ -17,6 +17,9 @@ import java.util.Map;
  *     running release never changes
  * @param heldClaims how many claims found the targets held by another release, so far
  * @param heldBy who held them at the last claim, in words; null when none did
+ * @param windowOpenFor the wave whose start the change calendar last allowed; 0 when none
+ * @param windowWait why and until when the current wave waits for its change window; null when it
+ *     does not
  */
 public record ReleaseMachineState(
     Features features,
@@ -34,14 +37,27 @@ public record ReleaseMachineState(
     int heldClaims,
     String heldBy,
     Waves waves,
-    Rollback rollback) {
+    Rollback rollback,
+    int windowOpenFor,
+    String windowWait) {
 
   /** The behaviours a release was started with. */
   public record Features(
       boolean replanBetweenWaves,
       boolean sequentialGate,
       boolean pauseHoldsCompletion,
-      boolean completeRollback) {}
+      boolean completeRollback,
+      boolean changeWindows) {
+
+    /** Releases from before change windows existed. */
+    public Features(
+        boolean replanBetweenWaves,
+        boolean sequentialGate,
+        boolean pauseHoldsCompletion,
+        boolean completeRollback) {
+      this(replanBetweenWaves, sequentialGate, pauseHoldsCompletion, completeRollback, false);
+    }
+  }
 
   /**
    * The plan's waves: summary, status and latest gate result of each, in wave order.

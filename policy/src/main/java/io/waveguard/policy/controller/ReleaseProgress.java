@@ -21,6 +21,7 @@ final class ReleaseProgress {
   boolean sequentialGate;
   boolean pauseHoldsCompletion;
   boolean completeRollback;
+  boolean changeWindows;
 
   Phase phase = Phase.PLANNING;
   int wave;
@@ -37,6 +38,8 @@ final class ReleaseProgress {
   String heldBy;
   final WaveLedger waves = new WaveLedger();
   final RollbackLedger rollback = new RollbackLedger();
+  int windowOpenFor;
+  String windowWait;
 
   ReleaseProgress(ReleasePolicy policy, boolean replanBetweenWaves) {
     this.policy = policy;
@@ -46,7 +49,11 @@ final class ReleaseProgress {
   ReleaseMachineState state() {
     return new ReleaseMachineState(
         new ReleaseMachineState.Features(
-            replanBetweenWaves, sequentialGate, pauseHoldsCompletion, completeRollback),
+            replanBetweenWaves,
+            sequentialGate,
+            pauseHoldsCompletion,
+            completeRollback,
+            changeWindows),
         phase.name(),
         wave,
         extension,
@@ -61,7 +68,9 @@ final class ReleaseProgress {
         heldClaims,
         heldBy,
         waves.state(),
-        rollback.state());
+        rollback.state(),
+        windowOpenFor,
+        windowWait);
   }
 
   static ReleaseProgress restore(ReleasePolicy policy, ReleaseMachineState state) {
@@ -70,6 +79,7 @@ final class ReleaseProgress {
     p.sequentialGate = features.sequentialGate();
     p.pauseHoldsCompletion = features.pauseHoldsCompletion();
     p.completeRollback = features.completeRollback();
+    p.changeWindows = features.changeWindows();
     p.phase = Phase.valueOf(state.phase());
     p.wave = state.wave();
     p.extension = state.extension();
@@ -85,6 +95,8 @@ final class ReleaseProgress {
     p.heldBy = state.heldBy();
     p.waves.restore(state.waves());
     p.rollback.restore(state.rollback());
+    p.windowOpenFor = state.windowOpenFor();
+    p.windowWait = state.windowWait();
     return p;
   }
 
@@ -95,6 +107,15 @@ final class ReleaseProgress {
     }
     Tier tier = waves.tier(wave);
     return policy.requiresApproval(tier) && !approvedTiers.contains(tier);
+  }
+
+  /** True while the current wave waits for its change window (and nothing else holds it). */
+  boolean waitingForWindow() {
+    return phase == Phase.DEPLOY
+        && !paused
+        && !awaitingApproval()
+        && deployingWave != wave
+        && windowWait != null;
   }
 
   /** The tier the sequential gate judges a wave for: the next wave's, or its own when last. */
@@ -117,6 +138,7 @@ final class ReleaseProgress {
     phase = Phase.DEPLOY;
     wave = w;
     extension = 0;
+    windowWait = null;
     changed();
   }
 

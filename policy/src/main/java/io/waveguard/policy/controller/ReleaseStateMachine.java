@@ -109,6 +109,17 @@ public final class ReleaseStateMachine {
     }
   }
 
+  /**
+   * Starts a wave only when the policy's change calendar allows it: before each deploy the body is
+   * asked to check the calendar ({@link ReleaseCommand.AwaitChangeWindow}) and to wait on a timer
+   * while it is closed. Rollbacks never wait. Only before planning.
+   */
+  public void enableChangeWindows() {
+    if (mayEnable("change windows")) {
+      p.changeWindows = true;
+    }
+  }
+
   /** False for a release that already ended; throws once planning is done. */
   private boolean mayEnable(String feature) {
     if (p.phase == Phase.DONE) {
@@ -153,6 +164,10 @@ public final class ReleaseStateMachine {
     if (p.policy.requiresApproval(tier) && !p.approvedTiers.contains(tier)) {
       return new ReleaseCommand.AwaitApproval(p.wave, tier);
     }
+    // Checked last, right before deploying: a wait for approval may outlast a window.
+    if (p.changeWindows && p.windowOpenFor != p.wave) {
+      return new ReleaseCommand.AwaitChangeWindow(p.wave, p.windowWait);
+    }
     return new ReleaseCommand.DeployWave(p.wave);
   }
 
@@ -170,6 +185,7 @@ public final class ReleaseStateMachine {
         || next instanceof ReleaseCommand.AwaitApproval
         || next instanceof ReleaseCommand.AwaitRetryRollback
         || next instanceof ReleaseCommand.AwaitTargets
+        || next instanceof ReleaseCommand.AwaitChangeWindow
         || (next instanceof ReleaseCommand.DeployWave deploy && deploy.wave() > 1);
   }
 
@@ -237,6 +253,33 @@ public final class ReleaseStateMachine {
     if (p.phase == Phase.REPLAN && p.wave == next) {
       p.holdFor("re-plan before wave " + next + " failed (" + reason + "); the stored plan stands");
       p.enterDeploy(next);
+    }
+  }
+
+  // ---- events reported by the body: change windows --------------------------------------------
+
+  /** The change calendar allows wave {@code w} to start now: it deploys next. */
+  public void changeWindowOpen(int w) {
+    if (p.changeWindows && p.phase == Phase.DEPLOY && p.wave == w && p.windowOpenFor != w) {
+      p.windowOpenFor = w;
+      p.windowWait = null;
+      p.changed();
+    }
+  }
+
+  /**
+   * The change calendar does not allow wave {@code w} to start now; {@code waitingUntil} says until
+   * when and why ("until 2026-12-07T09:00+01:00[Europe/Berlin], outside the change windows"). The
+   * release shows WAITING_FOR_WINDOW until the body checks again.
+   */
+  public void changeWindowClosed(int w, String waitingUntil) {
+    if (p.changeWindows
+        && p.phase == Phase.DEPLOY
+        && p.wave == w
+        && p.windowOpenFor != w
+        && !waitingUntil.equals(p.windowWait)) {
+      p.windowWait = waitingUntil;
+      p.changed();
     }
   }
 
@@ -346,7 +389,10 @@ public final class ReleaseStateMachine {
         if (p.paused) {
           yield ReleaseStatus.PAUSED;
         }
-        yield p.awaitingApproval() ? ReleaseStatus.AWAITING_APPROVAL : ReleaseStatus.RUNNING;
+        if (p.awaitingApproval()) {
+          yield ReleaseStatus.AWAITING_APPROVAL;
+        }
+        yield p.waitingForWindow() ? ReleaseStatus.WAITING_FOR_WINDOW : ReleaseStatus.RUNNING;
       }
     };
   }
@@ -354,6 +400,15 @@ public final class ReleaseStateMachine {
   /** While waiting for held targets: who holds them, in words; null otherwise. */
   public String heldBy() {
     return p.phase == Phase.WAIT_FOR_TARGETS ? p.heldBy : null;
+  }
+
+  /** While the next wave waits for its change window: until when and why; null otherwise. */
+  public String windowWait() {
+    return p.waitingForWindow() ? p.windowWait : null;
+  }
+
+  public boolean usesChangeWindows() {
+    return p.changeWindows;
   }
 
   /** The wave the release is working on (the one being rolled back while rolling back). */

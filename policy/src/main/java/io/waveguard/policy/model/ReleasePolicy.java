@@ -2,6 +2,7 @@ package io.waveguard.policy.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.waveguard.policy.calendar.ChangeCalendar;
 import java.util.List;
 
 /**
@@ -25,6 +26,9 @@ import java.util.List;
  *     per-wave gate enters a higher tier; 0 (the default, and every release started before it
  *     existed) means {@code minRequestsPerCohort}. Left out of the JSON when 0, so a release with
  *     the default carries exactly the input it always did
+ * @param changeCalendar when waves may start (change windows and blackouts); null, as for every
+ *     release started before calendars existed, when any moment will do. Left out of the JSON when
+ *     null
  */
 // Releases started while the ratio gate existed carry maxErrorRateRatio in their input; it is
 // read and dropped so their histories still replay.
@@ -39,7 +43,8 @@ public record ReleasePolicy(
     SequentialGatePolicy sequentialGate,
     TrustPolicy trust,
     TargetsHeldPolicy whenTargetsHeld,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long minEvidenceRequests) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long minEvidenceRequests,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ChangeCalendar changeCalendar) {
 
   public ReleasePolicy {
     approvalTiers = approvalTiers == null ? List.of() : List.copyOf(approvalTiers);
@@ -70,7 +75,8 @@ public record ReleasePolicy(
         sequentialGate,
         trust,
         whenTargetsHeld,
-        0);
+        0,
+        null);
   }
 
   /** A policy that refuses targets held by another running release (the default). */
@@ -116,7 +122,8 @@ public record ReleasePolicy(
         sequentialGate,
         trust,
         whenTargetsHeld,
-        minEvidenceRequests);
+        minEvidenceRequests,
+        changeCalendar);
   }
 
   public ReleasePolicy withApprovalTiers(List<Tier> tiers) {
@@ -130,7 +137,8 @@ public record ReleasePolicy(
         sequentialGate,
         trust,
         whenTargetsHeld,
-        minEvidenceRequests);
+        minEvidenceRequests,
+        changeCalendar);
   }
 
   public ReleasePolicy withSequentialGate(SequentialGatePolicy gate) {
@@ -144,7 +152,8 @@ public record ReleasePolicy(
         gate,
         trust,
         whenTargetsHeld,
-        minEvidenceRequests);
+        minEvidenceRequests,
+        changeCalendar);
   }
 
   public ReleasePolicy withTrust(TrustPolicy resolved) {
@@ -158,7 +167,8 @@ public record ReleasePolicy(
         sequentialGate,
         resolved,
         whenTargetsHeld,
-        minEvidenceRequests);
+        minEvidenceRequests,
+        changeCalendar);
   }
 
   public ReleasePolicy withWhenTargetsHeld(TargetsHeldPolicy policy) {
@@ -172,7 +182,28 @@ public record ReleasePolicy(
         sequentialGate,
         trust,
         policy,
-        minEvidenceRequests);
+        minEvidenceRequests,
+        changeCalendar);
+  }
+
+  public ReleasePolicy withChangeCalendar(ChangeCalendar calendar) {
+    return new ReleasePolicy(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        trust,
+        whenTargetsHeld,
+        minEvidenceRequests,
+        calendar == null || calendar.isAlways() ? null : calendar);
+  }
+
+  /** True when a change calendar may hold a wave's start (one that always allows does not). */
+  public boolean hasChangeCalendar() {
+    return changeCalendar != null && !changeCalendar.isAlways();
   }
 
   /** Whether the release waits for targets another running release holds, instead of failing. */

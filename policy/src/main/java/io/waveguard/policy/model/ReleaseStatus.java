@@ -11,6 +11,11 @@ public enum ReleaseStatus {
   WAITING_FOR_TARGETS,
   /** Deploying, baking or evaluating a wave. */
   RUNNING,
+  /**
+   * The next wave may not start yet: outside the policy's change windows or inside a blackout. The
+   * release waits on a durable timer until the next allowed moment (rollbacks never wait).
+   */
+  WAITING_FOR_WINDOW,
   /** Held by an operator or by an inconclusive gate; waits for resume. */
   PAUSED,
   /** The next wave enters a tier that needs an operator's approval. */

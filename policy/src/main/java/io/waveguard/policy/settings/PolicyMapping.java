@@ -87,7 +87,8 @@ public final class PolicyMapping {
         null,
         null,
         d.whenTargetsHeld(),
-        or(r.minEvidenceRequests(), d.minEvidenceRequests()));
+        or(r.minEvidenceRequests(), d.minEvidenceRequests()),
+        d.changeCalendar());
   }
 
   static SequentialGatePolicy sequentialGate(PolicySettings.SequentialGate g) {

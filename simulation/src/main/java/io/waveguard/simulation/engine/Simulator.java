@@ -160,6 +160,11 @@ public final class Simulator {
     }
 
     @Override
+    public void awaitChangeWindow(ReleaseCommand.AwaitChangeWindow command) {
+      throw new IllegalStateException("a simulated release has no change calendar: " + command);
+    }
+
+    @Override
     public void listStrandedTargets(ReleaseCommand.ListStrandedTargets command) {
       throw new IllegalStateException("a simulated rollback never fails: " + command);
     }

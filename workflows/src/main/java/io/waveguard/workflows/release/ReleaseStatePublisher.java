@@ -30,6 +30,9 @@ final class ReleaseStatePublisher {
     ReleaseStatus status = machine.status();
     int wave = machine.currentWave();
     String reason = machine.pauseReason() != null ? machine.pauseReason() : machine.outcomeReason();
+    if (machine.windowWait() != null) {
+      reason = machine.windowWait();
+    }
     if (machine.heldBy() != null) {
       reason = machine.heldBy();
     }

@@ -104,6 +104,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   static final String READABLE_HISTORY_CHANGE = "readable-history";
 
+  /**
+   * Change id of change windows: from version 1 a release whose policy names change windows or
+   * blackouts starts a wave only when its calendar allows, waiting on a durable timer meanwhile.
+   */
+  static final String CHANGE_WINDOWS_CHANGE = "change-windows";
+
   /** How long a finished release waits for its last read-model writes. */
   private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
 
@@ -172,6 +178,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Workflow.getVersion(CONTINUE_AS_NEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (Workflow.getVersion(READABLE_HISTORY_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       readModel.writeReadableHistory();
+    }
+    boolean changeWindows =
+        spec.policy().hasChangeCalendar()
+            && Workflow.getVersion(CHANGE_WINDOWS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (changeWindows && !thisRun.isContinuation()) {
+      machine.enableChangeWindows();
     }
     if (!thisRun.isContinuation()) {
       // A continued run's machine already carries the features its release started with.
@@ -309,6 +321,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         @Override
         public void awaitApproval(ReleaseCommand.AwaitApproval command) {
           awaitOperator();
+        }
+
+        @Override
+        public void awaitChangeWindow(ReleaseCommand.AwaitChangeWindow command) {
+          ChangeWindowWait.await(machine, spec.policy().changeCalendar(), command);
+          publish();
         }
       };
 

@@ -2,6 +2,8 @@ package io.waveguard.workflows.release;
 
 import io.temporal.client.WorkflowStub;
 import io.temporal.worker.WorkerOptions;
+import io.waveguard.policy.calendar.Blackout;
+import io.waveguard.policy.calendar.ChangeCalendar;
 import io.waveguard.policy.model.GateVerdict;
 import io.waveguard.policy.model.OperatorCommand;
 import io.waveguard.policy.model.ReleasePolicy;
@@ -14,6 +16,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -165,6 +171,20 @@ public final class ReleaseHistoryRecorder {
     // readable-history version 1: read-model writes that say what they record, no idle timer.
     recordSequential(
         dir, "readable-history-completed", (wave, period, tier) -> GateVerdict.PASS, false);
+    // change-windows version 1: a blackout that begins a few waves in; the release waits it out.
+    LocalDateTime now =
+        LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+    recordWith(
+        dir,
+        "change-window-waited",
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
+            .sequentialVerdicts((wave, period, tier) -> GateVerdict.PASS),
+        SEQUENTIAL.withChangeCalendar(
+            new ChangeCalendar(
+                "UTC",
+                List.of(),
+                List.of(new Blackout(now.plusMinutes(10), now.plusHours(2), "maintenance")))),
+        (temporal, release) -> {});
     System.exit(0);
   }
 

@@ -31,7 +31,7 @@ class ReleasePolicyWireTest {
   void aSetValueTravelsAndAnOldInputReadsAsTheDefault() throws Exception {
     ReleasePolicy set =
         new ReleasePolicy(
-            600, 2, 5.0, 3.0, 1000, List.of(), null, null, TargetsHeldPolicy.REFUSE, 20_000);
+            600, 2, 5.0, 3.0, 1000, List.of(), null, null, TargetsHeldPolicy.REFUSE, 20_000, null);
     String old = mapper.writeValueAsString(ReleasePolicy.defaults());
 
     assertThat(mapper.readValue(mapper.writeValueAsString(set), ReleasePolicy.class))

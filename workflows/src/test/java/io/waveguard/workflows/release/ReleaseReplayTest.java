@@ -65,7 +65,8 @@ class ReleaseReplayTest {
         "abort-fences-deploy",
         "continued-as-new",
         "target-holds-waited",
-        "readable-history-completed"
+        "readable-history-completed",
+        "change-window-waited"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

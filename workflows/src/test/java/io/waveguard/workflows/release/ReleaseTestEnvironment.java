@@ -3,6 +3,7 @@ package io.waveguard.workflows.release;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
@@ -10,6 +11,7 @@ import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.Strategy;
 import io.waveguard.policy.model.TargetSelector;
+import java.time.Instant;
 
 /** A time-skipping Temporal test server with Waveguard's search attributes registered. */
 final class ReleaseTestEnvironment implements AutoCloseable {
@@ -19,7 +21,18 @@ final class ReleaseTestEnvironment implements AutoCloseable {
   final TestWorkflowEnvironment env;
 
   ReleaseTestEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
+    this(TestWorkflowEnvironment.newInstance());
+  }
+
+  /** A test server whose clock starts at {@code start} (then skips time as usual). */
+  ReleaseTestEnvironment(Instant start) {
+    this(
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setInitialTime(start).build()));
+  }
+
+  private ReleaseTestEnvironment(TestWorkflowEnvironment env) {
+    this.env = env;
     for (SearchAttributeKey<?> key : ReleaseSearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), key.getValueType());
     }

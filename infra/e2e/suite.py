@@ -12,6 +12,7 @@ Each scenario has a time bound (SIGALRM) and prints one PASS/FAIL line with its 
 started is stopped at the end, on failure and on Ctrl-C too. Python 3 standard library only.
 """
 import argparse
+import base64
 import http.server
 import json
 import os
@@ -57,6 +58,7 @@ DEGRADED_ERROR_RATE = 0.05
 LATENCY_MS = 120.0
 DEGRADED_LATENCY_MS = 400.0
 BASELINE_MINUTES = 60
+PUSH_AHEAD = os.environ.get("E2E_PUSH_WINDOW", "ahead") != "behind"
 
 
 class Failure(Exception):
@@ -108,6 +110,7 @@ class Receiver:
         self.keys = {}  # idempotency key -> "running" | "done"
         self.applied = []  # one entry per distinct key: the deployments that happened
         self.current = {}  # target -> version it runs now
+        self.deployed_in = {}  # target -> wave of its last applied deploy
         self.holds = {}  # (releaseId, action, wave) -> seconds
         self.in_flight = {}  # (releaseId, action, wave) -> number of held calls running
         receiver = self
@@ -171,6 +174,8 @@ class Receiver:
             self.applied.append(call)
             for target in targets:
                 self.current[target] = body.get("version") if action == "deploy" else OLD_VERSION
+                if action == "deploy":
+                    self.deployed_in[target] = wave
         return 200, {"status": "applied", "key": key}
 
     def hold(self, release, action, wave, seconds):
@@ -187,10 +192,12 @@ class Receiver:
             applied = [c for c in self.applied if c["releaseId"] == release]
         return calls, applied
 
-    def runs_new_build(self, target):
+    def runs_new_build(self, target, from_wave=1):
+        """True when the target runs the new build, deployed in wave from_wave or later."""
         with self.lock:
             version = self.current.get(target)
-        return version is not None and version != OLD_VERSION
+            wave = self.deployed_in.get(target, 0)
+        return version is not None and version != OLD_VERSION and wave >= from_wave
 
     def close(self):
         self.server.shutdown()
@@ -221,7 +228,7 @@ class Pusher:
     def __init__(self, suite):
         self.suite = suite
         self.targets = {}  # target -> service
-        self.degraded = set()  # services whose new build is bad
+        self.degraded = {}  # service -> first wave whose targets report the new build bad
         self.backlog = []
         self.lock = threading.Lock()
         self.stop_event = threading.Event()
@@ -264,9 +271,15 @@ class Pusher:
                 return
             with self.lock:
                 targets = dict(self.targets)
-                degraded = set(self.degraded)
-            batch = [self.sample(t, tick - 1, 1,
-                                 service in degraded and self.suite.receiver.runs_new_build(t))
+                degraded = dict(self.degraded)
+            # The second that starts now (ahead) or the one that just ended (behind, what an agent
+            # does): the gate reads each period once, when it ends, and a sample whose window
+            # starts in it but arrives later is never counted (docs/operations.md, "End-to-end
+            # suite"); ahead keeps the scenarios about durability rather than that race.
+            start = tick if PUSH_AHEAD else tick - 1
+            batch = [self.sample(t, start, 1,
+                                 service in degraded
+                                 and self.suite.receiver.runs_new_build(t, degraded[service]))
                      for t, service in targets.items()]
             self.backlog = (self.backlog + batch)[-9000:]
             if not self.backlog or self.suite.api_url is None:
@@ -661,6 +674,9 @@ def scenario_postgres_restart(suite):
     command(suite, release_id, "resume", "before the database restart")
     before = suite.audit(release_id)
     suite.wait_wave(release_id, 2, "BAKING")
+    worker_log = suite.procs[suite.worker_name()].logname
+    with open(worker_log, "rb") as f:
+        offset = len(f.read())
     suite.stop_postgres()
     log("PostgreSQL stopped")
     time.sleep(8)
@@ -668,6 +684,11 @@ def scenario_postgres_restart(suite):
     log("PostgreSQL restarted")
     state = suite.wait_final(release_id, "COMPLETED", 240)
     check_deployed_exactly_once(suite, release_id, fleet)
+    with open(worker_log, "rb") as f:
+        f.seek(offset)
+        retried = f.read().decode(errors="replace").count("Activity failure.")
+    if not retried:
+        raise Failure("no activity failed while PostgreSQL was down: the restart proved nothing")
     after = suite.audit(release_id)
     after_ids = {e["id"]: e for e in after}
     lost = [e for e in before if after_ids.get(e["id"]) != e]
@@ -682,14 +703,16 @@ def scenario_postgres_restart(suite):
     waves = set(range(1, state["waveCount"] + 1))
     if not waves <= gated:
         raise Failure(f"waves without a passing gate row in the audit log: {sorted(waves - gated)}")
-    return f"{len(after)} audit rows, none lost; the {len(before)} written before the restart intact"
+    return (f"{retried} activity attempts failed and were retried; {len(after)} audit rows, the "
+            f"{len(before)} written before the restart intact, every wave's passing gate there")
 
 
 def scenario_rollback(suite):
     service = f"bad{suite.tag}"
     fleet = suite.seed(service)
+    # Wave 1's target stays healthy; from wave 2 on the new build fails ten times as often.
     with suite.pusher.lock:
-        suite.pusher.degraded.add(service)
+        suite.pusher.degraded[service] = 2
     release_id = suite.start_release(service)
     state = suite.wait_final(release_id, "ROLLED_BACK", 240)
     calls, applied = suite.receiver.snapshot(release_id)
@@ -703,11 +726,16 @@ def scenario_rollback(suite):
     if touched:
         raise Failure(f"finance- or safety-critical targets touched: {touched}")
     last = max(c["wave"] for c in applied if c["action"] == "deploy")
+    if last < 2:
+        raise Failure(f"rolled back after wave {last}, before the degraded wave 2 was deployed")
+    order = [c["wave"] for c in applied if c["action"] == "rollback"]
+    if order != sorted(order, reverse=True):
+        raise Failure(f"waves rolled back in the order {order}, not in reverse")
     left = [t for t in fleet if suite.receiver.runs_new_build(t)]
     if left:
         raise Failure(f"still on the new build after the rollback: {left}")
-    return (f"rolled back after wave {last}: {len(rolled)} targets rolled back once each, "
-            f"no critical target touched ({state['outcomeReason']})")
+    return (f"rolled back after wave {last}: {len(rolled)} targets rolled back once each, waves "
+            f"{order}, no critical target touched ({state['outcomeReason']})")
 
 
 def command(suite, release_id, action, reason, operator="e2e-operator"):
@@ -723,26 +751,60 @@ def command(suite, release_id, action, reason, operator="e2e-operator"):
         time.sleep(1)
 
 
+def payloads(node):
+    """A history event with every payload's data decoded from base64 (JSON where it is JSON)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("data"), str) and "metadata" in node:
+            try:
+                text = base64.b64decode(node["data"]).decode()
+                return json.loads(text)
+            except ValueError:
+                return node["data"]
+        return {k: payloads(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [payloads(v) for v in node]
+    return node
+
+
 def scenario_operator_commands(suite):
     service = f"ops{suite.tag}"
-    suite.seed(service)
-    release_id = suite.start_release(service, {"approvalTiers": ["finance-critical"]})
+    fleet = suite.seed(service)
+    tier = os.environ.get("E2E_APPROVAL_TIER", "finance-critical")
+    release_id = suite.start_release(service, {"approvalTiers": [tier]})
     suite.wait_wave(release_id, 1, "BAKING")
     commands = [("pause", "CHG-7 hold for the change board"),
                 ("resume", "CHG-7 change board agreed")]
     for action, reason in commands:
         command(suite, release_id, action, reason)
-    suite.wait_release(release_id, lambda s: s["status"] == "AWAITING_APPROVAL",
-                       "AWAITING_APPROVAL", 120)
-    commands.append(("approve", "CHG-7 finance sign-off"))
-    command(suite, release_id, *commands[-1])
-    suite.wait_final(release_id, "COMPLETED", 240)
-    history = suite.temporal("workflow", "show", "--workflow-id", f"release-{release_id}",
-                             "--output", "json")
+    # The first wave with a target of the approval tier must wait for an approval first.
+    unapproved = []
+    deadline = time.time() + 180
+    while True:
+        state = suite.release(release_id)
+        if state["status"] == "AWAITING_APPROVAL" and len(commands) == 2:
+            commands.append(("approve", "CHG-7 finance sign-off"))
+            command(suite, release_id, *commands[-1])
+        if len(commands) == 2:
+            _, applied = suite.receiver.snapshot(release_id)
+            unapproved = sorted({t for c in applied if c["action"] == "deploy"
+                                 for t in c["targets"] if fleet[t] == tier})
+        if state["status"] in FINAL or time.time() > deadline:
+            break
+        time.sleep(0.3)
+    suite.wait_final(release_id, "COMPLETED", 60)
+    raw = suite.temporal("workflow", "show", "--workflow-id", f"release-{release_id}",
+                         "--output", "json")
+    with open(os.path.join(suite.work, f"history-{release_id}.json"), "w") as f:
+        f.write(raw)
+    # Each command is a Workflow Update: its Accepted event carries the request (operator,
+    # reason) as a payload, base64 in the JSON form.
+    updates = [json.dumps(payloads(event)) for event in json.loads(raw).get("events", [])
+               if "workflowExecutionUpdateAcceptedEventAttributes" in event]
     for action, reason in commands:
-        if reason not in history or "e2e-operator" not in history:
-            raise Failure(f"{action} with operator e2e-operator and reason '{reason}' is not in "
-                          "the workflow history")
+        if not any(reason in u and "e2e-operator" in u for u in updates):
+            raise Failure(f"{action} with operator e2e-operator and reason '{reason}' is in no "
+                          f"WorkflowExecutionUpdateAccepted event of the history ({len(updates)} "
+                          f"such events)")
     query = f"WaveguardService='{service}' AND WaveguardStatus='COMPLETED'"
     deadline = time.time() + 30
     while f"release-{release_id}" not in suite.temporal("workflow", "list", "--query", query):
@@ -750,6 +812,17 @@ def scenario_operator_commands(suite):
             raise Failure(f"temporal workflow list --query \"{query}\" does not find the release")
         time.sleep(1)
     suite.last_completed = release_id
+    if unapproved:
+        _, applied = suite.receiver.snapshot(release_id)
+        first = min(c["wave"] for c in applied if c["action"] == "deploy"
+                    and any(fleet[t] == tier for t in c["targets"]))
+        wave = next(w for w in state["waves"] if w["index"] == first)
+        raise Failure(
+            f"product bug: policy approvalTiers [{tier}] deployed {unapproved} without "
+            f"an approval: the release never waited (AWAITING_APPROVAL), since approval is checked "
+            f"against each wave's highest tier only and wave {first}, which holds them, is "
+            f"{wave['highestTier']} (pause and resume are in the history with operator and reason; "
+            f"list --query finds the release)")
     return "pause, resume and approve in history with operator and reason; list --query finds it"
 
 
@@ -781,6 +854,7 @@ def scenario_web_ui(suite):
         if f.read(8) != b"\x89PNG\r\n\x1a\n":
             raise Failure(f"{shot} is not a PNG")
     if suite.update_docs:
+        os.makedirs(os.path.dirname(DOCS_SCREENSHOT), exist_ok=True)
         shutil.copyfile(shot, DOCS_SCREENSHOT)
         log(f"wrote {DOCS_SCREENSHOT}")
     return f"the Web UI shows release-{release_id} Completed; screenshot {shot}"

@@ -59,7 +59,8 @@ final class OperatorRules {
       }
       case RESUME -> resume(by);
       case APPROVE -> {
-        p.approvedTiers.add(p.waves.tier(p.wave));
+        // One approval covers every tier of the wave that waited for it.
+        p.approvedTiers.addAll(p.tiersAwaitingApproval(p.wave));
         p.changed();
       }
       case ABORT -> abort("aborted by " + by);

@@ -47,7 +47,8 @@ public record ReleaseMachineState(
       boolean sequentialGate,
       boolean pauseHoldsCompletion,
       boolean completeRollback,
-      boolean changeWindows) {
+      boolean changeWindows,
+      boolean approveEveryTier) {
 
     /** Releases from before change windows existed. */
     public Features(
@@ -55,7 +56,8 @@ public record ReleaseMachineState(
         boolean sequentialGate,
         boolean pauseHoldsCompletion,
         boolean completeRollback) {
-      this(replanBetweenWaves, sequentialGate, pauseHoldsCompletion, completeRollback, false);
+      this(
+          replanBetweenWaves, sequentialGate, pauseHoldsCompletion, completeRollback, false, false);
     }
   }
 

@@ -4,6 +4,7 @@ import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.ReleaseStatus;
 import io.waveguard.policy.model.Tier;
 import io.waveguard.policy.model.WaveStatus;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ final class ReleaseProgress {
   boolean pauseHoldsCompletion;
   boolean completeRollback;
   boolean changeWindows;
+  boolean approveEveryTier;
 
   Phase phase = Phase.PLANNING;
   int wave;
@@ -53,7 +55,8 @@ final class ReleaseProgress {
             sequentialGate,
             pauseHoldsCompletion,
             completeRollback,
-            changeWindows),
+            changeWindows,
+            approveEveryTier),
         phase.name(),
         wave,
         extension,
@@ -80,6 +83,7 @@ final class ReleaseProgress {
     p.pauseHoldsCompletion = features.pauseHoldsCompletion();
     p.completeRollback = features.completeRollback();
     p.changeWindows = features.changeWindows();
+    p.approveEveryTier = features.approveEveryTier();
     p.phase = Phase.valueOf(state.phase());
     p.wave = state.wave();
     p.extension = state.extension();
@@ -105,8 +109,19 @@ final class ReleaseProgress {
     if (phase != Phase.DEPLOY || deployingWave == wave) {
       return false;
     }
-    Tier tier = waves.tier(wave);
-    return policy.requiresApproval(tier) && !approvedTiers.contains(tier);
+    return !tiersAwaitingApproval(wave).isEmpty();
+  }
+
+  /**
+   * The wave's tiers that need an operator's approval and have none yet, most critical first.
+   * Releases from before every tier was checked ask only about the wave's highest tier.
+   */
+  List<Tier> tiersAwaitingApproval(int w) {
+    List<Tier> tiers = approveEveryTier ? waves.tiers(w) : List.of(waves.tier(w));
+    return tiers.stream()
+        .filter(t -> policy.requiresApproval(t) && !approvedTiers.contains(t))
+        .sorted(Comparator.reverseOrder())
+        .toList();
   }
 
   /** True while the current wave waits for its change window (and nothing else holds it). */

@@ -120,6 +120,18 @@ public final class ReleaseStateMachine {
     }
   }
 
+  /**
+   * Asks for approval of every tier a wave holds that the policy names, not only its highest: a
+   * wave of standard, finance- and safety-critical targets under {@code approvalTiers:
+   * [finance-critical]} waits (releases before this change asked about the highest tier only). Only
+   * before planning.
+   */
+  public void enableApprovalOfEveryTier() {
+    if (mayEnable("approval of every tier")) {
+      p.approveEveryTier = true;
+    }
+  }
+
   /** False for a release that already ended; throws once planning is done. */
   private boolean mayEnable(String feature) {
     if (p.phase == Phase.DONE) {
@@ -160,9 +172,9 @@ public final class ReleaseStateMachine {
     if (p.paused) {
       return new ReleaseCommand.AwaitResume(p.wave, p.pauseReason);
     }
-    Tier tier = p.waves.tier(p.wave);
-    if (p.policy.requiresApproval(tier) && !p.approvedTiers.contains(tier)) {
-      return new ReleaseCommand.AwaitApproval(p.wave, tier);
+    List<Tier> unapproved = p.tiersAwaitingApproval(p.wave);
+    if (!unapproved.isEmpty()) {
+      return new ReleaseCommand.AwaitApproval(p.wave, unapproved.get(0));
     }
     // Checked last, right before deploying: a wait for approval may outlast a window.
     if (p.changeWindows && p.windowOpenFor != p.wave) {

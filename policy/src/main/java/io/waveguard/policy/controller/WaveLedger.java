@@ -51,6 +51,11 @@ final class WaveLedger {
     return summaries.get(wave - 1).highestTier();
   }
 
+  /** Every tier the wave holds, least critical first. */
+  List<Tier> tiers(int wave) {
+    return summaries.get(wave - 1).tiers();
+  }
+
   WaveStatus status(int wave) {
     return statuses[wave - 1];
   }
@@ -85,7 +90,17 @@ final class WaveLedger {
         throw new IllegalArgumentException(
             "re-plan changed the size or tier of wave " + summary.index());
       }
-      updated.set(summary.index() - 1, summary);
+      // A re-plan read back from storage may not name the wave's tiers; the plan's still hold.
+      updated.set(
+          summary.index() - 1,
+          summary.tiers().size() < old.tiers().size()
+              ? new WaveSummary(
+                  summary.index(),
+                  summary.targetCount(),
+                  summary.highestTier(),
+                  summary.impact(),
+                  old.tiers())
+              : summary);
     }
     summaries = List.copyOf(updated);
   }

@@ -16,6 +16,7 @@ public record PlannedWave(int index, List<Target> targets, String reason) {
   public WaveSummary summary() {
     Tier highest = targets.stream().map(Target::tier).max(Comparator.naturalOrder()).orElseThrow();
     double impact = targets.stream().mapToDouble(Target::impact).sum();
-    return new WaveSummary(index, targets.size(), highest, impact);
+    List<Tier> tiers = targets.stream().map(Target::tier).distinct().toList();
+    return new WaveSummary(index, targets.size(), highest, impact, tiers);
   }
 }

@@ -110,6 +110,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   static final String CHANGE_WINDOWS_CHANGE = "change-windows";
 
+  /**
+   * Change id of approvals for every tier: from version 1 a wave waits for an approval of each tier
+   * it holds that the policy names, not only of its highest tier (a wave of mixed tiers under the
+   * waves or canary strategy once went past a finance-critical approval).
+   */
+  static final String APPROVAL_EVERY_TIER_CHANGE = "approval-every-tier";
+
   /** How long a finished release waits for its last read-model writes. */
   private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
 
@@ -184,6 +191,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             && Workflow.getVersion(CHANGE_WINDOWS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (changeWindows && !thisRun.isContinuation()) {
       machine.enableChangeWindows();
+    }
+    if (Workflow.getVersion(APPROVAL_EVERY_TIER_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
+        && !thisRun.isContinuation()) {
+      machine.enableApprovalOfEveryTier();
     }
     if (!thisRun.isContinuation()) {
       // A continued run's machine already carries the features its release started with.

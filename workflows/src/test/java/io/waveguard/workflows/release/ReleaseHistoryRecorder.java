@@ -185,6 +185,21 @@ public final class ReleaseHistoryRecorder {
                 List.of(),
                 List.of(new Blackout(now.plusMinutes(10), now.plusHours(2), "maintenance")))),
         (temporal, release) -> {});
+    // approval-every-tier version 1: a waves release whose mixed wave waits for its approval.
+    recordWith(
+        dir,
+        "approval-every-tier-approved",
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
+            .sequentialVerdicts((wave, period, tier) -> GateVerdict.PASS),
+        WorkerOptions.getDefaultInstance(),
+        Strategy.WAVES,
+        SEQUENTIAL.withApprovalTiers(List.of(Tier.FINANCE_CRITICAL)),
+        (temporal, release) -> {
+          while (release.state().status() != ReleaseStatus.AWAITING_APPROVAL) {
+            temporal.env.sleep(Duration.ofMinutes(1));
+          }
+          release.approve(new OperatorCommand("carol", "finance-critical cells reviewed"));
+        });
     System.exit(0);
   }
 

@@ -66,7 +66,8 @@ class ReleaseReplayTest {
         "continued-as-new",
         "target-holds-waited",
         "readable-history-completed",
-        "change-window-waited"
+        "change-window-waited",
+        "approval-every-tier-approved"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

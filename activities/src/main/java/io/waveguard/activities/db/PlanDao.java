@@ -4,6 +4,7 @@ import io.waveguard.policy.model.Tier;
 import io.waveguard.policy.model.WaveSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -64,7 +65,19 @@ public interface PlanDao {
   @SqlQuery("SELECT target_count FROM plans WHERE plan_id = :planId")
   Optional<Integer> targetCount(@Bind("planId") String planId);
 
-  @SqlQuery("SELECT * FROM plan_waves WHERE plan_id = :planId ORDER BY wave")
+  /** The plan's waves, each with the tiers of the targets it holds now. */
+  @SqlQuery(
+      """
+      SELECT pw.*,
+             (SELECT string_agg(DISTINCT t.tier, ',')
+                FROM plans p
+                JOIN deployments d ON d.release_id = p.release_id AND d.wave = pw.wave
+                JOIN targets t ON t.id = d.target_id
+               WHERE p.plan_id = pw.plan_id) AS tiers
+        FROM plan_waves pw
+       WHERE pw.plan_id = :planId
+       ORDER BY pw.wave
+      """)
   @UseRowMapper(WaveSummaryMapper.class)
   List<WaveSummary> waves(@Bind("planId") String planId);
 
@@ -85,12 +98,20 @@ public interface PlanDao {
     @Override
     public WaveSummary map(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
         throws SQLException {
-      String tier = rs.getString("highest_tier");
+      String tiers = rs.getString("tiers");
       return new WaveSummary(
           rs.getInt("wave"),
           rs.getInt("target_count"),
-          Tier.fromWireName(tier).orElseThrow(() -> new SQLException("unknown tier " + tier)),
-          rs.getDouble("impact"));
+          tier(rs.getString("highest_tier")),
+          rs.getDouble("impact"),
+          tiers == null
+              ? null
+              : Arrays.stream(tiers.split(",")).map(WaveSummaryMapper::tier).toList());
+    }
+
+    private static Tier tier(String name) {
+      return Tier.fromWireName(name)
+          .orElseThrow(() -> new IllegalStateException("unknown tier " + name));
     }
   }
 }

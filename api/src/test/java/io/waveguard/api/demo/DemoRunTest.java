@@ -56,6 +56,10 @@ class DemoRunTest {
     demo = DemoRun.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
     outcome = demo.awaitOutcome();
     demo.printOutcome(outcome);
+    if (outcome.exitCode() != 0) {
+      // What the demo printed is the diagnosis: which wave, which gate reason.
+      System.out.print(printed.toString(StandardCharsets.UTF_8));
+    }
   }
 
   @AfterAll

@@ -460,6 +460,28 @@ public final class ReleaseStateMachine {
     return p.outcomeReason;
   }
 
+  /** What notifications compare from step to step ({@link ReleaseEvents}). */
+  public ReleaseObservation observe() {
+    ReleaseStatus status = status();
+    int passed = 0;
+    for (int w = 1; w <= p.waves.count(); w++) {
+      if (p.waves.status(w) == WaveStatus.PASSED) {
+        passed++;
+      }
+    }
+    Tier awaiting =
+        next() instanceof ReleaseCommand.AwaitApproval approval ? approval.tier() : null;
+    String reason =
+        switch (status) {
+          case PAUSED -> p.pauseReason;
+          case ROLLING_BACK, ROLLBACK_INCOMPLETE, COMPLETED, ROLLED_BACK, ABORTED, FAILED ->
+              p.outcomeReason;
+          default -> null;
+        };
+    return new ReleaseObservation(
+        status, currentWave(), p.waves.count(), passed, awaiting, reason, p.revision);
+  }
+
   /** Grows with every change, so a body can wait for "anything happened". */
   public int revision() {
     return p.revision;

@@ -29,6 +29,9 @@ import java.util.List;
  * @param changeCalendar when waves may start (change windows and blackouts); null, as for every
  *     release started before calendars existed, when any moment will do. Left out of the JSON when
  *     null
+ * @param notifications the webhooks told about the release's progress (server-configured ones by
+ *     name, the request's own by URL), with the events each receives; empty, as for every release
+ *     started before notifications existed, for none. Left out of the JSON when empty
  */
 // Releases started while the ratio gate existed carry maxErrorRateRatio in their input; it is
 // read and dropped so their histories still replay.
@@ -44,14 +47,44 @@ public record ReleasePolicy(
     TrustPolicy trust,
     TargetsHeldPolicy whenTargetsHeld,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) long minEvidenceRequests,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ChangeCalendar changeCalendar) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) ChangeCalendar changeCalendar,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotificationWebhook> notifications) {
 
   public ReleasePolicy {
     approvalTiers = approvalTiers == null ? List.of() : List.copyOf(approvalTiers);
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
     whenTargetsHeld = whenTargetsHeld == null ? TargetsHeldPolicy.REFUSE : whenTargetsHeld;
     if (minEvidenceRequests < 0) {
       throw new IllegalArgumentException("minEvidenceRequests must be >= 0");
     }
+  }
+
+  /** A policy that notifies no webhook (every release started before notifications existed). */
+  public ReleasePolicy(
+      long bakeSeconds,
+      int maxBakeExtensions,
+      double firstWavePercent,
+      double waveGrowthFactor,
+      long minRequestsPerCohort,
+      List<Tier> approvalTiers,
+      SequentialGatePolicy sequentialGate,
+      TrustPolicy trust,
+      TargetsHeldPolicy whenTargetsHeld,
+      long minEvidenceRequests,
+      ChangeCalendar changeCalendar) {
+    this(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        trust,
+        whenTargetsHeld,
+        minEvidenceRequests,
+        changeCalendar,
+        List.of());
   }
 
   /** A policy whose tier entry needs {@code minRequestsPerCohort} requests (the default). */
@@ -123,7 +156,8 @@ public record ReleasePolicy(
         trust,
         whenTargetsHeld,
         minEvidenceRequests,
-        changeCalendar);
+        changeCalendar,
+        notifications);
   }
 
   public ReleasePolicy withApprovalTiers(List<Tier> tiers) {
@@ -138,7 +172,8 @@ public record ReleasePolicy(
         trust,
         whenTargetsHeld,
         minEvidenceRequests,
-        changeCalendar);
+        changeCalendar,
+        notifications);
   }
 
   public ReleasePolicy withSequentialGate(SequentialGatePolicy gate) {
@@ -153,7 +188,8 @@ public record ReleasePolicy(
         trust,
         whenTargetsHeld,
         minEvidenceRequests,
-        changeCalendar);
+        changeCalendar,
+        notifications);
   }
 
   public ReleasePolicy withTrust(TrustPolicy resolved) {
@@ -168,7 +204,8 @@ public record ReleasePolicy(
         resolved,
         whenTargetsHeld,
         minEvidenceRequests,
-        changeCalendar);
+        changeCalendar,
+        notifications);
   }
 
   public ReleasePolicy withWhenTargetsHeld(TargetsHeldPolicy policy) {
@@ -183,7 +220,8 @@ public record ReleasePolicy(
         trust,
         policy,
         minEvidenceRequests,
-        changeCalendar);
+        changeCalendar,
+        notifications);
   }
 
   public ReleasePolicy withChangeCalendar(ChangeCalendar calendar) {
@@ -198,7 +236,34 @@ public record ReleasePolicy(
         trust,
         whenTargetsHeld,
         minEvidenceRequests,
-        calendar == null || calendar.isAlways() ? null : calendar);
+        calendar == null || calendar.isAlways() ? null : calendar,
+        notifications);
+  }
+
+  public ReleasePolicy withNotifications(List<NotificationWebhook> webhooks) {
+    return new ReleasePolicy(
+        bakeSeconds,
+        maxBakeExtensions,
+        firstWavePercent,
+        waveGrowthFactor,
+        minRequestsPerCohort,
+        approvalTiers,
+        sequentialGate,
+        trust,
+        whenTargetsHeld,
+        minEvidenceRequests,
+        changeCalendar,
+        webhooks);
+  }
+
+  /** The webhooks that receive {@code event}, in the policy's order. */
+  public List<NotificationWebhook> webhooksFor(NotificationEvent event) {
+    return notifications.stream().filter(w -> w.receives(event)).toList();
+  }
+
+  /** True when some webhook receives some event of this release. */
+  public boolean hasNotifications() {
+    return notifications.stream().anyMatch(w -> !w.events().isEmpty());
   }
 
   /** True when a change calendar may hold a wave's start (one that always allows does not). */

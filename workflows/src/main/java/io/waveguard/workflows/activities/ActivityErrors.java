@@ -24,5 +24,11 @@ public final class ActivityErrors {
   /** The release has begun rolling back: no deploy attempt may claim its targets any more. */
   public static final String ROLLBACK_FENCED = "ROLLBACK_FENCED";
 
+  /**
+   * A notification webhook refused the event (a 4xx other than 408/429) or is not known to this
+   * worker's configuration: retrying would not help.
+   */
+  public static final String WEBHOOK_REJECTED = "WEBHOOK_REJECTED";
+
   private ActivityErrors() {}
 }

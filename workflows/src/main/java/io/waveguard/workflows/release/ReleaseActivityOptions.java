@@ -136,6 +136,40 @@ final class ReleaseActivityOptions {
                   .build())
           .build();
 
+  /**
+   * A notification never holds a release up, so it gets a bounded total time: attempts of at most
+   * 15 s (the HTTP client's own timeout is 10 s by default) for at most two minutes altogether,
+   * backing off to 20 s between them. A receiver down longer than that misses the event, and the
+   * release's audit log says so.
+   */
+  static final ActivityOptions NOTIFY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(15))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofSeconds(20))
+                  .setDoNotRetry(ActivityErrors.WEBHOOK_REJECTED)
+                  .build())
+          .build();
+
+  /**
+   * Recording a failed delivery is one INSERT; it retries for about a minute, then the failure is
+   * only in the worker's log and the workflow's history.
+   */
+  static final ActivityOptions NOTIFY_AUDIT =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofSeconds(15))
+                  .build())
+          .build();
+
   static ActivityOptions withSummary(ActivityOptions options, String summary) {
     return ActivityOptions.newBuilder(options).setSummary(summary).build();
   }

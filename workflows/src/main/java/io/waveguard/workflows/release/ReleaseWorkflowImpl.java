@@ -10,6 +10,7 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import io.waveguard.policy.controller.ReleaseCommand;
+import io.waveguard.policy.controller.ReleaseEvents;
 import io.waveguard.policy.controller.ReleaseStateMachine;
 import io.waveguard.policy.controller.TargetWait;
 import io.waveguard.policy.model.GateResult;
@@ -117,6 +118,20 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   static final String APPROVAL_EVERY_TIER_CHANGE = "approval-every-tier";
 
+  /**
+   * Change id of notifications: from version 1 a release whose policy names webhooks tells them
+   * about its start, passed waves, pauses, approvals, rollback and end (releases without webhooks
+   * never reach this id, so their histories are what they always were).
+   */
+  static final String NOTIFICATIONS_CHANGE = "notifications";
+
+  /**
+   * How long a finished release (or a run that continues as new) waits for its notifications: a
+   * delivery is bounded by two minutes and its audit entry by one, and a webhook gets its events
+   * one at a time, so this covers the final event behind one other still retrying.
+   */
+  private static final Duration NOTIFICATION_PATIENCE = Duration.ofMinutes(6);
+
   /** How long a finished release waits for its last read-model writes. */
   private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
 
@@ -144,6 +159,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private boolean cancellableDeploy;
   private boolean fenceBeforeCancel;
   private boolean targetHolds;
+  private ReleaseNotifier notifier;
 
   /** Runs before any handler, so an update or signal never finds the release uninitialised. */
   @WorkflowInit
@@ -196,6 +212,15 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         && !thisRun.isContinuation()) {
       machine.enableApprovalOfEveryTier();
     }
+    if (spec.policy().hasNotifications()
+        && Workflow.getVersion(NOTIFICATIONS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      notifier =
+          new ReleaseNotifier(
+              spec,
+              thisRun.isContinuation()
+                  ? ReleaseEvents.resumingAt(machine.observe())
+                  : ReleaseEvents.fromStart());
+    }
     if (!thisRun.isContinuation()) {
       // A continued run's machine already carries the features its release started with.
       enableFeatures(trustEngine, sequentialGate, pauseHoldsCompletion, completeRollback);
@@ -203,6 +228,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     publisher.start(spec);
     if (thisRun.isContinuation()) {
       publish();
+    } else {
+      announce();
     }
     ReleaseCommand command = machine.next();
     while (!command.isFinish()) {
@@ -232,6 +259,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       feedBackOutcome(finish);
     }
     readModel.flush(READ_MODEL_PATIENCE);
+    if (notifier != null) {
+      notifier.flush(NOTIFICATION_PATIENCE);
+    }
     // Let a command accepted in the same task as the final transition answer before we close.
     Workflow.await(Workflow::isEveryHandlerFinished);
     return state();
@@ -266,6 +296,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     // A read-model write still in flight would be orphaned by the new run: let it land first,
     // for a bounded time (the new run writes the same snapshot again anyway).
     readModel.flush(READ_MODEL_PATIENCE_AT_BOUNDARY);
+    if (notifier != null) {
+      // The next run announces only what happens after it starts.
+      announce();
+      notifier.flush(NOTIFICATION_PATIENCE);
+    }
     ReleaseRun next = thisRun.next(machine.state(), plan, commands);
     log.info(
         "release {}: run {} continues as new before wave {} after {} history events",
@@ -689,6 +724,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
           action.wireName() + " rejected: " + rejected.get(), INVALID_TRANSITION);
     }
     machine.apply(action, command);
+    announce();
     commands.add(
         new OperatorCommandRecord(
             action,
@@ -711,6 +747,14 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         publisher.changed(spec, machine, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
     if (snapshot != null) {
       readModel.write(snapshot);
+    }
+    announce();
+  }
+
+  /** Queues for the webhooks whatever the release newly shows; nothing without notifications. */
+  private void announce() {
+    if (notifier != null) {
+      notifier.observe(machine);
     }
   }
 

@@ -5,6 +5,8 @@ import io.temporal.worker.WorkerOptions;
 import io.waveguard.policy.calendar.Blackout;
 import io.waveguard.policy.calendar.ChangeCalendar;
 import io.waveguard.policy.model.GateVerdict;
+import io.waveguard.policy.model.NotificationEvent;
+import io.waveguard.policy.model.NotificationWebhook;
 import io.waveguard.policy.model.OperatorCommand;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.ReleaseStatus;
@@ -200,6 +202,35 @@ public final class ReleaseHistoryRecorder {
           }
           release.approve(new OperatorCommand("carol", "finance-critical cells reviewed"));
         });
+    // notifications version 1: two webhooks told of the start, a pause, an approval, each passed
+    // wave and the end; one of them is down, so its deliveries are given up and audited.
+    RecordingNotifications told = new RecordingNotifications();
+    told.down.add("pager");
+    recordWithAll(
+        dir,
+        "notifications-told",
+        WorkerOptions.getDefaultInstance(),
+        Strategy.WAVES,
+        SEQUENTIAL
+            .withApprovalTiers(List.of(Tier.FINANCE_CRITICAL))
+            .withNotifications(
+                List.of(
+                    NotificationWebhook.configured(
+                        "ops-slack", List.of(NotificationEvent.values())),
+                    NotificationWebhook.configured("pager", NotificationEvent.DEFAULTS))),
+        (temporal, release) -> {
+          temporal.env.sleep(Duration.ofSeconds(30));
+          release.pause(new OperatorCommand("alice", "checking a dashboard"));
+          temporal.env.sleep(Duration.ofMinutes(20));
+          release.resume(new OperatorCommand("alice", "dashboard was stale"));
+          while (release.state().status() != ReleaseStatus.AWAITING_APPROVAL) {
+            temporal.env.sleep(Duration.ofMinutes(1));
+          }
+          release.approve(new OperatorCommand("carol", "finance-critical cells reviewed"));
+        },
+        new InMemoryReleaseActivities(InMemoryReleaseActivities.Fleet.ofTiers(5))
+            .sequentialVerdicts((wave, period, tier) -> GateVerdict.PASS),
+        told);
     System.exit(0);
   }
 
@@ -345,13 +376,25 @@ public final class ReleaseHistoryRecorder {
       ReleasePolicy policy,
       Operator operator)
       throws IOException {
+    recordWithAll(dir, name, options, strategy, policy, operator, activities);
+  }
+
+  private static void recordWithAll(
+      Path dir,
+      String name,
+      WorkerOptions options,
+      Strategy strategy,
+      ReleasePolicy policy,
+      Operator operator,
+      Object... activities)
+      throws IOException {
     Path file = dir.resolve(name + ".json");
     if (Files.exists(file)) {
       System.out.println("kept " + file + " (histories are never re-recorded)");
       return;
     }
     try (ReleaseTestEnvironment temporal =
-        new ReleaseTestEnvironment().start(activities, options)) {
+        new ReleaseTestEnvironment().startAll(options, activities)) {
       ReleaseWorkflow release =
           temporal.startRelease(ReleaseTestEnvironment.spec(name, strategy, policy));
       operator.act(temporal, release);

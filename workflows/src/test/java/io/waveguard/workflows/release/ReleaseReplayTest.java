@@ -67,7 +67,8 @@ class ReleaseReplayTest {
         "target-holds-waited",
         "readable-history-completed",
         "change-window-waited",
-        "approval-every-tier-approved"
+        "approval-every-tier-approved",
+        "notifications-told"
       })
   void recordedHistoriesReplayOnTheCurrentWorkflow(String name) throws IOException {
     WorkflowExecutionHistory history = history(name);

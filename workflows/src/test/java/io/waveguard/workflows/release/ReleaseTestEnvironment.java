@@ -45,6 +45,11 @@ final class ReleaseTestEnvironment implements AutoCloseable {
 
   /** Like {@link #start(Object)}, with the worker's own options (heartbeat throttling, ...). */
   ReleaseTestEnvironment start(Object activities, WorkerOptions options) {
+    return startAll(options, activities);
+  }
+
+  /** Like {@link #start(Object, WorkerOptions)}, with activities of several objects. */
+  ReleaseTestEnvironment startAll(WorkerOptions options, Object... activities) {
     Worker worker = env.newWorker(TASK_QUEUE, options);
     worker.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);

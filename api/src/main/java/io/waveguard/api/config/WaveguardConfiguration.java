@@ -43,6 +43,9 @@ public class WaveguardConfiguration extends Configuration {
 
   @Valid @NotNull private ReleaseConfiguration release = new ReleaseConfiguration();
 
+  @Valid @NotNull
+  private NotificationsConfiguration notifications = new NotificationsConfiguration();
+
   /**
    * A configuration with every default, pointed at the given PostgreSQL and Temporal endpoint: the
    * starting point of embedded runs (demo, tests). Adjust further with the setters.
@@ -107,6 +110,15 @@ public class WaveguardConfiguration extends Configuration {
     for (InvalidSettingException refused : PolicyMapping.problems(settings)) {
       violations.addViolation(path(refused.section()), refused.getMessage());
     }
+  }
+
+  /** Each problem of the notifications section, under its field's YAML path. */
+  @SelfValidation
+  public void validateNotifications(ViolationCollector violations) {
+    if (notifications == null || notifications.webhooks == null || notifications.secrets == null) {
+      return; // @NotNull reports the missing section
+    }
+    notifications.problems().forEach(p -> violations.addViolation(p.getKey(), p.getValue()));
   }
 
   private static String path(InvalidSettingException.Section section) {
@@ -222,6 +234,16 @@ public class WaveguardConfiguration extends Configuration {
   @JsonProperty
   public void setRelease(ReleaseConfiguration release) {
     this.release = release;
+  }
+
+  @JsonProperty
+  public NotificationsConfiguration getNotifications() {
+    return notifications;
+  }
+
+  @JsonProperty
+  public void setNotifications(NotificationsConfiguration notifications) {
+    this.notifications = notifications;
   }
 
   @JsonProperty

@@ -25,6 +25,7 @@ public final class PolicyResolver {
   private final ReleasePolicy defaultRelease;
   private final SequentialGatePolicy defaultGate;
   private final TrustPolicy defaultTrust;
+  private final ReleaseNotifications notifications;
 
   /**
    * @param defaultRelease the server's release knobs (bakes, wave sizes, approvals, tier-entry
@@ -37,10 +38,24 @@ public final class PolicyResolver {
       ReleasePolicy defaultRelease,
       SequentialGatePolicy defaultGate,
       TrustPolicy defaultTrust) {
+    this(defaultMode, defaultRelease, defaultGate, defaultTrust, ReleaseNotifications.none());
+  }
+
+  /**
+   * @param notifications the server's webhooks and secret names, and whether requests may add
+   *     webhooks by URL
+   */
+  public PolicyResolver(
+      GateMode defaultMode,
+      ReleasePolicy defaultRelease,
+      SequentialGatePolicy defaultGate,
+      TrustPolicy defaultTrust,
+      ReleaseNotifications notifications) {
     this.defaultMode = defaultMode;
     this.defaultRelease = defaultRelease;
     this.defaultGate = defaultGate;
     this.defaultTrust = defaultTrust;
+    this.notifications = notifications;
   }
 
   /** With the policy core's default release knobs. */
@@ -85,7 +100,8 @@ public final class PolicyResolver {
             defaultTrust,
             r.whenTargetsHeld(),
             d.minEvidenceRequests(),
-            d.changeCalendar());
+            d.changeCalendar(),
+            notifications.resolve(r.notifications()));
     if (mode(r) == GateMode.PER_WAVE) {
       rejectSequentialOnlyFields(r);
       return perWave;

@@ -30,6 +30,8 @@ import java.util.List;
  * @param whenTargetsHeld {@code refuse} (the default: 409 naming the release that holds them) or
  *     {@code wait} (start, and wait as WAITING_FOR_TARGETS until the holder lets go) when another
  *     running release holds some of the selected targets
+ * @param notifications webhooks for this release: server webhooks by name with another choice of
+ *     events, or webhooks of its own by URL (docs/notifications.md); absent: the server's webhooks
  */
 @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record PolicyRequest(
@@ -48,11 +50,12 @@ public record PolicyRequest(
         Double alpha,
     // Not in the contract: sending it is always a 400 naming its replacement.
     @Schema(hidden = true) JsonNode maxErrorRateRatio,
-    TargetsHeldPolicy whenTargetsHeld) {
+    TargetsHeldPolicy whenTargetsHeld,
+    @Size(max = 10) List<@NotNull NotificationRequest> notifications) {
 
   /** No overrides: the server's defaults. */
   public static PolicyRequest none() {
     return new PolicyRequest(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

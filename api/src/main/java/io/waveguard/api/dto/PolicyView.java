@@ -1,6 +1,7 @@
 package io.waveguard.api.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.waveguard.policy.model.NotificationWebhook;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.TargetsHeldPolicy;
 import io.waveguard.policy.model.Tier;
@@ -18,6 +19,8 @@ import java.util.List;
  * @param trust the trust model and planning the release was started with; null for releases started
  *     before they were carried in the policy
  * @param whenTargetsHeld refuse or wait when another running release holds some of its targets
+ * @param notifications the webhooks it notifies: server webhooks by name, its own by URL, each with
+ *     its events (secrets appear by name only)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PolicyView(
@@ -30,7 +33,8 @@ public record PolicyView(
     List<Tier> approvalTiers,
     SequentialGateView sequentialGate,
     TrustPolicy trust,
-    TargetsHeldPolicy whenTargetsHeld) {
+    TargetsHeldPolicy whenTargetsHeld,
+    List<NotificationWebhook> notifications) {
 
   public static PolicyView of(ReleasePolicy policy) {
     return new PolicyView(
@@ -43,6 +47,7 @@ public record PolicyView(
         policy.approvalTiers(),
         policy.hasSequentialGate() ? SequentialGateView.of(policy.sequentialGate()) : null,
         policy.trust(),
-        policy.whenTargetsHeld());
+        policy.whenTargetsHeld(),
+        policy.notifications());
   }
 }

@@ -13,6 +13,7 @@ import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.PolicyResolver;
+import io.waveguard.api.core.ReleaseNotifications;
 import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.health.TemporalHealthCheck;
 import io.waveguard.api.temporal.SearchAttributeRegistrar;
@@ -87,7 +88,12 @@ public final class WaveguardWiring {
             config.getGate().mode,
             core.release(),
             core.sequentialGate(),
-            new TrustPolicy(trust.settings().model(), trust.settings().planning()));
+            new TrustPolicy(trust.settings().model(), trust.settings().planning()),
+            new ReleaseNotifications(
+                config.getNotifications().releaseWebhooks(),
+                config.getNotifications().secrets.keySet(),
+                config.getNotifications().allowReleaseWebhookUrls,
+                config.getNotifications().giveUpAfterSeconds()));
     DryRuns dryRuns = new DryRuns(jdbi.onDemand(TargetDao.class), new ReleasePlanner(trust));
     ApiWiring.registerResources(
         config,

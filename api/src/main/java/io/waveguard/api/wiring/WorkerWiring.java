@@ -4,8 +4,10 @@ import io.dropwizard.core.setup.Environment;
 import io.temporal.client.WorkflowClient;
 import io.waveguard.activities.deploy.Deployer;
 import io.waveguard.activities.deploy.WebhookDeployer;
+import io.waveguard.activities.notify.WebhookPoster;
 import io.waveguard.activities.release.DeploymentActivitiesImpl;
 import io.waveguard.activities.release.GateActivitiesImpl;
+import io.waveguard.activities.release.NotificationActivitiesImpl;
 import io.waveguard.activities.release.PlanningActivitiesImpl;
 import io.waveguard.activities.release.ReleasePlanner;
 import io.waveguard.activities.release.ReleaseRecordActivitiesImpl;
@@ -21,6 +23,7 @@ import io.waveguard.api.temporal.ReleaseWorker;
 import io.waveguard.policy.gate.ReleaseGate;
 import io.waveguard.policy.settings.CorePolicy;
 import io.waveguard.simulatedfleet.deploy.SimulatedDeployer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -69,7 +72,9 @@ final class WorkerWiring {
         new GateActivitiesImpl(
             jdbi, telemetry, new ReleaseGate(core.gate()), trust.settings().baselineWindow()),
         new ReleaseRecordActivitiesImpl(jdbi),
-        new TrustActivitiesImpl(jdbi, telemetry, trust));
+        new TrustActivitiesImpl(jdbi, telemetry, trust),
+        new NotificationActivitiesImpl(
+            jdbi, new WebhookPoster(config.getNotifications().toSettings(), Clock.systemUTC())));
   }
 
   private static Deployer deployer(DeployerConfiguration config, Jdbi jdbi) {

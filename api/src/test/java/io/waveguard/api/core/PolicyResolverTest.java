@@ -231,6 +231,7 @@ class PolicyResolverTest {
           tierTolerances,
           alpha,
           maxErrorRateRatio,
+          null,
           null);
     }
   }

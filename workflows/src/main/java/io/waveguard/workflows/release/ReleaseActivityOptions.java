@@ -138,9 +138,9 @@ final class ReleaseActivityOptions {
 
   /**
    * A notification never holds a release up, so it gets a bounded total time: attempts of at most
-   * 15 s (the HTTP client's own timeout is 10 s by default) for at most two minutes altogether,
-   * backing off to 20 s between them. A receiver down longer than that misses the event, and the
-   * release's audit log says so.
+   * 15 s (the HTTP client's own timeout is 10 s by default) for at most two minutes altogether (the
+   * webhook's giveUpAfterSeconds when set), backing off to 20 s between them. A receiver down
+   * longer than that misses the event, and the release's audit log says so.
    */
   static final ActivityOptions NOTIFY =
       ActivityOptions.newBuilder()
@@ -154,6 +154,16 @@ final class ReleaseActivityOptions {
                   .setDoNotRetry(ActivityErrors.WEBHOOK_REJECTED)
                   .build())
           .build();
+
+  /** {@link #NOTIFY} given up after {@code seconds} instead of two minutes. */
+  static ActivityOptions notify(long seconds) {
+    Duration limit = Duration.ofSeconds(seconds);
+    return ActivityOptions.newBuilder(NOTIFY)
+        .setScheduleToCloseTimeout(limit)
+        .setStartToCloseTimeout(
+            limit.compareTo(Duration.ofSeconds(15)) < 0 ? limit : Duration.ofSeconds(15))
+        .build();
+  }
 
   /**
    * Recording a failed delivery is one INSERT; it retries for about a minute, then the failure is

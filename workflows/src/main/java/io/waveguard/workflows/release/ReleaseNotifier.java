@@ -48,6 +48,15 @@ final class ReleaseNotifier {
     }
   }
 
+  /**
+   * How long the end waits: a webhook sends one event at a time, so the final event may wait behind
+   * one other still retrying; each is followed by its audit entry (a minute at most).
+   */
+  Duration patience() {
+    long longest = channels.stream().mapToLong(c -> c.webhook.giveUpAfter()).max().orElse(0);
+    return Duration.ofSeconds(2 * longest).plus(Duration.ofMinutes(2));
+  }
+
   /** Looks at the machine and queues whatever it newly shows for the webhooks that want it. */
   void observe(ReleaseStateMachine machine) {
     for (ReleaseEvent event : events.observe(machine.observe())) {
@@ -124,7 +133,7 @@ final class ReleaseNotifier {
           Workflow.newActivityStub(
               NotificationActivities.class,
               ReleaseActivityOptions.withSummary(
-                  ReleaseActivityOptions.NOTIFY,
+                  ReleaseActivityOptions.notify(webhook.giveUpAfter()),
                   "notify %s: %s, wave %d"
                       .formatted(webhook.describe(), next.event().wireName(), next.wave())));
       Async.procedure(notify::deliverNotification, new NotificationDelivery(next, webhook))

@@ -125,13 +125,6 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   static final String NOTIFICATIONS_CHANGE = "notifications";
 
-  /**
-   * How long a finished release (or a run that continues as new) waits for its notifications: a
-   * delivery is bounded by two minutes and its audit entry by one, and a webhook gets its events
-   * one at a time, so this covers the final event behind one other still retrying.
-   */
-  private static final Duration NOTIFICATION_PATIENCE = Duration.ofMinutes(6);
-
   /** How long a finished release waits for its last read-model writes. */
   private static final Duration READ_MODEL_PATIENCE = Duration.ofMinutes(5);
 
@@ -260,7 +253,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     readModel.flush(READ_MODEL_PATIENCE);
     if (notifier != null) {
-      notifier.flush(NOTIFICATION_PATIENCE);
+      notifier.flush(notifier.patience());
     }
     // Let a command accepted in the same task as the final transition answer before we close.
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -299,7 +292,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (notifier != null) {
       // The next run announces only what happens after it starts.
       announce();
-      notifier.flush(NOTIFICATION_PATIENCE);
+      notifier.flush(notifier.patience());
     }
     ReleaseRun next = thisRun.next(machine.state(), plan, commands);
     log.info(

@@ -77,7 +77,7 @@ public record ReleaseNotifications(
         rejectForNamed(path, "format", r.format());
         rejectForNamed(path, "secret", r.secret());
         if (r.events() != null) {
-          byName.put(r.name(), NotificationWebhook.configured(r.name(), events(path, r.events())));
+          byName.put(r.name(), configured.withEvents(events(path, r.events())));
         }
       } else {
         own.add(ownWebhook(path, r));

@@ -19,6 +19,8 @@ import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.dto.GateMode;
 import io.waveguard.policy.gate.GateParameters;
+import io.waveguard.policy.model.NotificationEvent;
+import io.waveguard.policy.model.NotificationWebhook;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.SequentialGatePolicy;
 import io.waveguard.policy.model.TargetsHeldPolicy;
@@ -286,6 +288,77 @@ class WaveguardConfigurationTest {
     assertThatThrownBy(() -> load(file.toString()))
         .isInstanceOf(ConfigurationValidationException.class)
         .hasMessageContaining("url is required when type is webhook");
+  }
+
+  @Test
+  void theExampleConfigurationNotifiesNoWebhook() throws Exception {
+    WaveguardConfiguration config = load(exampleConfig());
+
+    assertThat(config.getNotifications().webhooks).isEmpty();
+    assertThat(config.getNotifications().allowReleaseWebhookUrls).isFalse();
+    assertThat(config.getNotifications().releaseWebhooks()).isEmpty();
+    assertThat(config.getNotifications().toSettings().timeout()).hasSeconds(10);
+  }
+
+  @Test
+  void notificationProblemsStopTheServerNamingEachField(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("notifications.yml");
+    Files.writeString(
+        file,
+        """
+        notifications:
+          apiBaseUrl: not a url
+          secrets:
+            ops: ""
+          webhooks:
+            - name: ops-slack
+              url: https://hooks.slack.com/services/T/B/X
+              format: slack
+              events: [release-started, deployed]
+            - name: ops-slack
+              url: ""
+              format: xml
+              secret: missing
+        """);
+
+    assertThatThrownBy(() -> load(file.toString()))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("notifications.apiBaseUrl")
+        .hasMessageContaining("notifications.secrets.ops is empty")
+        .hasMessageContaining("notifications.webhooks[0].events[1] unknown event 'deployed'")
+        .hasMessageContaining("notifications.webhooks[1].name 'ops-slack' names two webhooks")
+        .hasMessageContaining("notifications.webhooks[1].url is required")
+        .hasMessageContaining("notifications.webhooks[1].format must be slack or json")
+        .hasMessageContaining("notifications.webhooks[1].secret names no secret");
+  }
+
+  @Test
+  void aValidNotificationsSectionGivesReleasesWebhooksByNameAndWorkersTheirSecrets(
+      @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("notifications.yml");
+    Files.writeString(
+        file,
+        """
+        notifications:
+          giveUpAfter: 30s
+          secrets:
+            ops: not-in-any-history
+          webhooks:
+            - name: events
+              url: https://events.example.com/waveguard
+              secret: ops
+              events: [wave-passed, finished]
+        """);
+
+    WaveguardConfiguration config = load(file.toString());
+
+    assertThat(config.getNotifications().releaseWebhooks())
+        .containsExactly(
+            NotificationWebhook.configured(
+                    "events", List.of(NotificationEvent.WAVE_PASSED, NotificationEvent.FINISHED))
+                .withGiveUpAfterSeconds(30));
+    assertThat(config.getNotifications().toSettings().webhooks().get("events").secret())
+        .isEqualTo("not-in-any-history");
   }
 
   @Test

@@ -62,6 +62,27 @@ class ReleaseValidationTest {
             "invalid_field",
             "strategy"),
         bad(
+            "notification webhook by url on a server that takes none",
+            """
+            {"releaseId": "%s", "service": "s", "version": "1", "strategy": "waves",
+             "policy": {"notifications": [{"url": "http://169.254.169.254/latest"}]}}""",
+            "invalid_field",
+            "policy.notifications[0].url"),
+        bad(
+            "notification webhook the server does not have",
+            """
+            {"releaseId": "%s", "service": "s", "version": "1", "strategy": "waves",
+             "policy": {"notifications": [{"name": "pager", "events": ["finished"]}]}}""",
+            "invalid_field",
+            "policy.notifications[0].name"),
+        bad(
+            "notification webhook with neither name nor url",
+            """
+            {"releaseId": "%s", "service": "s", "version": "1", "strategy": "waves",
+             "policy": {"notifications": [{"events": ["finished"]}]}}""",
+            "invalid_field",
+            "policy.notifications[0]"),
+        bad(
             "negative bake",
             """
             {"releaseId": "%s", "service": "s", "version": "1", "strategy": "waves",

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import io.waveguard.policy.model.NotificationEvent;
+import io.waveguard.policy.model.NotificationWebhook;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.TargetsHeldPolicy;
+import io.waveguard.policy.model.WebhookFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +41,35 @@ class ReleasePolicyWireTest {
         .isEqualTo(set);
     assertThat(mapper.readValue(old, ReleasePolicy.class).minEvidenceRequests()).isZero();
     assertThat(mapper.readValue(old, ReleasePolicy.class).tierEntryMinRequests()).isEqualTo(1000);
+  }
+
+  @Test
+  void noWebhooksLeaveNotificationsOffTheWireAndWebhooksTravelWithoutSecretsOrDefaults()
+      throws Exception {
+    ReleasePolicy notifying =
+        ReleasePolicy.sequentialDefaults()
+            .withNotifications(
+                List.of(
+                    NotificationWebhook.configured("ops-slack", NotificationEvent.DEFAULTS),
+                    new NotificationWebhook(
+                        null,
+                        "https://hooks.example.com/t",
+                        WebhookFormat.JSON,
+                        List.of(NotificationEvent.FINISHED),
+                        "team",
+                        30)));
+
+    JsonNode json = mapper.valueToTree(notifying);
+
+    assertThat(mapper.valueToTree(ReleasePolicy.sequentialDefaults()).has("notifications"))
+        .isFalse();
+    assertThat(json.at("/notifications/0").toString())
+        .isEqualTo(
+            "{\"name\":\"ops-slack\",\"events\":[\"release-started\",\"paused\","
+                + "\"approval-needed\",\"rollback-started\",\"finished\"]}");
+    assertThat(json.at("/notifications/1/secret").asText()).isEqualTo("team");
+    assertThat(json.at("/notifications/1/giveUpAfterSeconds").asLong()).isEqualTo(30);
+    assertThat(mapper.readValue(mapper.writeValueAsString(notifying), ReleasePolicy.class))
+        .isEqualTo(notifying);
   }
 }

@@ -37,9 +37,13 @@ public class NotificationsConfiguration {
   /** The Temporal Web UI, for each event's link to its release's workflow. */
   @JsonProperty public String temporalWebUiUrl = "";
 
-  /** One HTTP attempt's limit, connecting included. */
+  /**
+   * One HTTP attempt's limit, connecting included; below the 15 s the workflow gives an attempt, so
+   * a slow receiver shows as a timeout of its own rather than a cut-off activity.
+   */
   @NotNull
   @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+  @MaxDuration(value = 14, unit = TimeUnit.SECONDS)
   @JsonProperty
   public Duration timeout = Duration.seconds(10);
 

@@ -18,6 +18,8 @@ import java.util.List;
  * @param trust the trust model and planning the release was started with; null for releases started
  *     before they were carried in the policy
  * @param whenTargetsHeld refuse or wait when another running release holds some of its targets
+ * @param changeCalendar when its waves may start (the server's blackouts included); null for any
+ *     time
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PolicyView(
@@ -30,7 +32,8 @@ public record PolicyView(
     List<Tier> approvalTiers,
     SequentialGateView sequentialGate,
     TrustPolicy trust,
-    TargetsHeldPolicy whenTargetsHeld) {
+    TargetsHeldPolicy whenTargetsHeld,
+    ChangeCalendarRequest changeCalendar) {
 
   public static PolicyView of(ReleasePolicy policy) {
     return new PolicyView(
@@ -43,6 +46,7 @@ public record PolicyView(
         policy.approvalTiers(),
         policy.hasSequentialGate() ? SequentialGateView.of(policy.sequentialGate()) : null,
         policy.trust(),
-        policy.whenTargetsHeld());
+        policy.whenTargetsHeld(),
+        ChangeCalendarRequest.of(policy.changeCalendar()));
   }
 }

@@ -13,9 +13,15 @@ import java.util.regex.Pattern;
  * @param confidence the bound's confidence in percent
  * @param upperBound the upper bound of the ratio, or null while unbounded
  * @param tier the tier whose tolerance the bound must get below
+ * @param blocker what else keeps the wave from passing (silent targets, say), or null
  */
 record GateEvidence(
-    double ratio, String confidence, Double upperBound, String tier, double tolerance) {
+    double ratio,
+    String confidence,
+    Double upperBound,
+    String tier,
+    double tolerance,
+    String blocker) {
 
   private static final String NUMBER = "([0-9.]+(?:e[+-]?[0-9]+)?|∞)";
 
@@ -43,7 +49,22 @@ record GateEvidence(
             m.group(2),
             m.group(3) == null ? null : number(m.group(3)),
             m.group(4),
-            number(m.group(5))));
+            number(m.group(5)),
+            blocker(reason.substring(m.end()))));
+  }
+
+  /** The clauses after the bound, less the tolerance's verdict and the distance to rollback. */
+  private static String blocker(String rest) {
+    StringBuilder blocker = new StringBuilder();
+    for (String clause : rest.split(";")) {
+      String text = clause.strip();
+      if (!text.isEmpty()
+          && !text.startsWith("not yet below the tolerance")
+          && !text.startsWith("closest to rollback")) {
+        blocker.append(blocker.isEmpty() ? "" : "; ").append(text);
+      }
+    }
+    return blocker.isEmpty() ? null : blocker.toString();
   }
 
   /** True once the bound is shown below the tolerance. */

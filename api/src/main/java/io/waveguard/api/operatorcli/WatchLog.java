@@ -56,14 +56,15 @@ final class WatchLog {
         .map(
             e ->
                 "bound %s vs %s tolerance %s (ratio ≈ %s)%s"
-                    .formatted(
-                        e.upperBound() == null
-                            ? "unbounded"
-                            : "≤ " + Durations.number(e.upperBound()),
-                        e.tier(),
-                        Durations.number(e.tolerance()),
-                        Durations.number(e.ratio()),
-                        e.within() ? "" : ", not yet below"))
+                        .formatted(
+                            e.upperBound() == null
+                                ? "unbounded"
+                                : "≤ " + Durations.number(e.upperBound()),
+                            e.tier(),
+                            Durations.number(e.tolerance()),
+                            Durations.number(e.ratio()),
+                            e.within() ? "" : ", not yet below")
+                    + (e.blocker() == null ? "" : "; " + e.blocker()))
         .orElse(judged.gateReason());
   }
 }

@@ -49,7 +49,8 @@ final class WatchScreen {
     waves(s, times, lines);
     lines.add("");
     gate(s, lines);
-    lines.add("waiting  " + fit(Waiting.describe(s), width - 10));
+    String label = ExitCodes.ofFinal(s.status()) >= 0 ? "outcome  " : "waiting  ";
+    lines.add(label + fit(Waiting.describe(s), width - 10));
     return lines;
   }
 
@@ -155,6 +156,9 @@ final class WatchScreen {
                 e.within()
                     ? ansi.green("within the " + e.tier() + " tolerance")
                     : ansi.yellow("not yet below the " + e.tier() + " tolerance")));
+    if (e.blocker() != null) {
+      lines.add("         " + ansi.yellow(fit(e.blocker(), width - 10)));
+    }
   }
 
   /** {@code ██████████████····│·········}: the bound's place, the tolerance at the mark. */

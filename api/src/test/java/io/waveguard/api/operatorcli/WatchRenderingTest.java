@@ -101,6 +101,16 @@ class WatchRenderingTest {
                 .upperBound())
         .isNull();
     assertThat(GateEvidence.parse("no error telemetry yet, keep sampling")).isEmpty();
+    assertThat(e.blocker()).isNull();
+    assertThat(
+            GateEvidence.parse(
+                    "error ratio ≈ 1.00, 95.0 % upper bound unbounded (low tolerance 2.00) not yet"
+                        + " below the tolerance; 6 of 6 deployed targets reported nothing: a, b,"
+                        + " so the wave cannot pass; closest to rollback: errors in all, e-value"
+                        + " 1.00 of 400")
+                .orElseThrow()
+                .blocker())
+        .isEqualTo("6 of 6 deployed targets reported nothing: a, b, so the wave cannot pass");
   }
 
   @Test

@@ -20,6 +20,8 @@ final class WatchScreen {
 
   private static final int WAVES_SHOWN = 12;
 
+  private static final int HEADER_WIDTH = 100;
+
   /**
    * @param elapsedSeconds how long the release has run (or the watch, when the view lacks its
    *     start)
@@ -40,7 +42,8 @@ final class WatchScreen {
     String title =
         "%s  %s %s via %s".formatted(s.releaseId(), s.service(), s.version(), s.strategy());
     String clock = "elapsed " + Durations.clock(times.elapsedSeconds());
-    int pad = Math.max(2, width - 1 - title.length() - clock.length());
+    // On a wide terminal the clock stays near the rest rather than at its far edge.
+    int pad = Math.max(2, Math.min(width, HEADER_WIDTH) - 1 - title.length() - clock.length());
     lines.add(ansi.bold(fit(title, width - clock.length() - 3)) + " ".repeat(pad) + clock);
     lines.add(
         "status   %s  wave %d of %d"

@@ -180,4 +180,47 @@ class WatchRenderingTest {
     assertThat(Waiting.describe(window))
         .isEqualTo("waiting for change window: until 2026-12-02T09:00Z (blackout: month end)");
   }
+
+  @Test
+  void aLongReleaseShowsTheWavesAroundTheCurrentOne() {
+    List<Wave> waves = new java.util.ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      waves.add(
+          new Wave(i, 3, "low", i < 20 ? "PASSED" : i == 20 ? "DEPLOYING" : "PENDING", null, null));
+    }
+    ReleaseSnapshot s =
+        new ReleaseSnapshot(
+            "big",
+            "svc",
+            "1.0",
+            "waves",
+            "RUNNING",
+            20,
+            40,
+            "deployment of wave 20",
+            null,
+            null,
+            waves,
+            Map.of(),
+            60L,
+            null,
+            List.of());
+
+    List<String> lines = PLAIN_SCREEN.lines(s, new WatchScreen.Times(5, Map.of()));
+
+    assertThat(lines).contains("  … waves 1–16 above", "  … waves 29–40 below");
+    assertThat(lines.stream().filter(l -> l.startsWith("  wave "))).hasSize(12);
+    assertThat(lines).anyMatch(l -> l.startsWith("  wave 20/40") && l.contains("DEPLOYING"));
+  }
+
+  @Test
+  void watchExitCodesNameTheFinalStatus() {
+    assertThat(ExitCodes.ofFinal("COMPLETED")).isEqualTo(0);
+    assertThat(ExitCodes.ofFinal("ROLLED_BACK")).isEqualTo(3);
+    assertThat(ExitCodes.ofFinal("ABORTED")).isEqualTo(4);
+    assertThat(ExitCodes.ofFinal("FAILED")).isEqualTo(5);
+    assertThat(ExitCodes.ofFinal("ROLLBACK_INCOMPLETE")).isEqualTo(6);
+    assertThat(ExitCodes.ofFinal("PAUSED")).isEqualTo(-1);
+    assertThat(ExitCodes.ofFinal("RUNNING")).isEqualTo(-1);
+  }
 }

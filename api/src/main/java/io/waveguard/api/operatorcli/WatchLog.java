@@ -38,7 +38,8 @@ final class WatchLog {
       facts.put(
           "gate", "gate wave %d %s: %s".formatted(judged.index(), judged.verdict(), gate(judged)));
     }
-    facts.put("waiting", "waiting: " + Waiting.coarse(s));
+    boolean ended = ExitCodes.ofFinal(s.status()) >= 0;
+    facts.put("waiting", (ended ? "outcome: " : "waiting: ") + Waiting.coarse(s));
     List<String> lines = new ArrayList<>();
     String stamp = "[" + Durations.clock(times.elapsedSeconds()) + "] ";
     facts.forEach(

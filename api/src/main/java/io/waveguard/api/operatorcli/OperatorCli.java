@@ -57,7 +57,8 @@ public final class OperatorCli {
   /** Runs the arguments after {@code release}; returns the exit code. */
   static int run(List<String> args, CliContext context) {
     try {
-      String command = command(args);
+      int at = commandIndex(args);
+      String command = at < 0 ? null : args.get(at);
       if (command == null || command.equals("help")) {
         if (args.contains("--help") || command != null) {
           context.out().print(USAGE);
@@ -66,7 +67,7 @@ public final class OperatorCli {
         throw new UsageException("missing command");
       }
       List<String> rest = new ArrayList<>(args);
-      rest.remove(command);
+      rest.remove(at);
       Set<String> valued = new HashSet<>(GLOBAL_VALUED);
       Set<String> switches = new HashSet<>(GLOBAL_SWITCHES);
       ReleaseCommands.options(command, valued, switches);
@@ -90,17 +91,17 @@ public final class OperatorCli {
   }
 
   /** The first argument that is neither an option nor a global option's value. */
-  private static String command(List<String> args) {
+  private static int commandIndex(List<String> args) {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--")) {
-        return arg;
+        return i;
       }
       if (!arg.contains("=") && GLOBAL_VALUED.contains(arg.substring(2))) {
         i++;
       }
     }
-    return null;
+    return -1;
   }
 
   private static WaveguardClient client(CliArgs args, CliContext context) {

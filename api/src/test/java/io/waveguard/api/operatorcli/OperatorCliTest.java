@@ -163,6 +163,16 @@ class OperatorCliTest {
   }
 
   @Test
+  void globalOptionsMayComeBeforeTheCommand() {
+    CliRun listed = cli("--output", "json", "list", "--service", SERVICE);
+    CliRun tokenNamedLikeACommand = cli("--token", "list", "list", "--service", SERVICE);
+
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    assertThat(listed.out()).startsWith("{").contains("\"releases\"");
+    assertThat(tokenNamedLikeACommand.exitCode()).as(tokenNamedLikeACommand.err()).isZero();
+  }
+
+  @Test
   void usageErrorsPrintTheUsageAndExitTwo() {
     CliRun unknown = cli("launch");
     CliRun typo = cli("list", "--servce", "x");

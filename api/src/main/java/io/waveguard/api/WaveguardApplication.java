@@ -13,17 +13,24 @@ import io.waveguard.api.cli.SimulateCommand;
 import io.waveguard.api.cli.VerifyDeploymentsCommand;
 import io.waveguard.api.cli.WorkerCommand;
 import io.waveguard.api.config.WaveguardConfiguration;
+import io.waveguard.api.operatorcli.OperatorCli;
 import io.waveguard.api.wiring.WaveguardWiring;
 
 /**
  * Waveguard's entry point. Commands: {@code server} (API, plus a worker unless disabled), {@code
  * worker} (worker only), {@code db migrate}, {@code demo} (everything on this machine), {@code
  * simulate} (the experiment), {@code dev-temporal} and {@code dev-postgres} (local servers), {@code
- * verify-deployments}. The objects themselves are wired by hand in {@link WaveguardWiring}.
+ * verify-deployments}, and {@code release ...}, the operator CLI over the HTTP API ({@link
+ * OperatorCli}). The objects themselves are wired by hand in {@link WaveguardWiring}.
  */
 public class WaveguardApplication extends Application<WaveguardConfiguration> {
 
   public static void main(String[] args) throws Exception {
+    // The operator CLI talks HTTP only: no configuration, no logging set-up, its own exit codes
+    // (Dropwizard's command line exits 1 for every error, usage errors included).
+    if (OperatorCli.handles(args)) {
+      System.exit(OperatorCli.main(args));
+    }
     new WaveguardApplication().run(args);
   }
 

@@ -208,6 +208,12 @@ class WaveguardConfigurationTest {
     assertRejected(dir, "release:\n  minEvidenceRequests: -1\n", "release.minEvidenceRequests");
     assertRejected(dir, "release:\n  bakeSeconds: 0\n", "release.bakeSeconds");
     assertRejected(
+        dir, "release:\n  changeCalendar: {zone: Europe/Nowhere}\n", "release.changeCalendar.zone");
+    assertRejected(
+        dir,
+        "release:\n  changeCalendar:\n    windows: [{days: [mon], start: '9am', end: '17:00'}]\n",
+        "release.changeCalendar.windows[0].start");
+    assertRejected(
         dir, "telemetry:\n  prometheus: {rangeStep: 0s}\n", "telemetry.prometheus.rangeStep");
     assertRejected(
         dir,
@@ -222,6 +228,27 @@ class WaveguardConfigurationTest {
         .as(yaml)
         .isInstanceOf(ConfigurationValidationException.class)
         .hasMessageContaining(field);
+  }
+
+  @Test
+  void theServersChangeCalendarIsEveryReleasesDefault(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("calendar.yml");
+    Files.writeString(
+        file,
+        """
+        release:
+          changeCalendar:
+            zone: Europe/Berlin
+            windows: [{days: [mon-thu], start: "08:00", end: "18:00"}]
+            blackouts: [{start: "2026-12-24", end: "2027-01-01", reason: year-end freeze}]
+        """);
+    WaveguardConfiguration config = load(file.toString());
+
+    ReleasePolicy defaults = config.corePolicy().release();
+    assertThat(defaults.changeCalendar().zone()).isEqualTo("Europe/Berlin");
+    assertThat(defaults.changeCalendar().windows().get(0).days()).hasSize(4);
+    assertThat(defaults.changeCalendar().blackouts().get(0).reason()).isEqualTo("year-end freeze");
+    assertThat(load(exampleConfig()).corePolicy().release().changeCalendar()).isNull();
   }
 
   @Test

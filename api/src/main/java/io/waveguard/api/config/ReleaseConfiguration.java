@@ -1,9 +1,11 @@
 package io.waveguard.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.waveguard.api.dto.ChangeCalendarRequest;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.Tier;
 import io.waveguard.policy.settings.PolicySettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -65,6 +67,20 @@ public class ReleaseConfiguration {
   @JsonProperty
   public long minEvidenceRequests = DEFAULTS.minEvidenceRequests();
 
+  /**
+   * When waves may start, for every release: weekly windows and blackouts in a time zone. A
+   * release's policy may name its own windows; these blackouts apply to it in any case. Absent: any
+   * time.
+   */
+  @Valid @JsonProperty public ChangeCalendarRequest changeCalendar;
+
+  /** The calendar above as the policy core reads it, or what is wrong with it. */
+  ChangeCalendarRequest.Parsed parsedChangeCalendar() {
+    return changeCalendar == null
+        ? new ChangeCalendarRequest.Parsed(null, List.of())
+        : changeCalendar.parse("release.changeCalendar", null);
+  }
+
   PolicySettings.Release toSettings() {
     return new PolicySettings.Release(
         bakeSeconds,
@@ -73,6 +89,7 @@ public class ReleaseConfiguration {
         waveGrowthFactor,
         minRequestsPerCohort,
         approvalTiers,
-        minEvidenceRequests);
+        minEvidenceRequests,
+        parsedChangeCalendar().calendar());
   }
 }

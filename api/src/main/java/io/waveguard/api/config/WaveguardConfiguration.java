@@ -9,12 +9,14 @@ import io.dropwizard.validation.selfvalidating.SelfValidating;
 import io.dropwizard.validation.selfvalidating.SelfValidation;
 import io.dropwizard.validation.selfvalidating.ViolationCollector;
 import io.waveguard.activities.trust.TrustSettings;
+import io.waveguard.api.dto.ChangeCalendarRequest;
 import io.waveguard.policy.settings.CorePolicy;
 import io.waveguard.policy.settings.InvalidSettingException;
 import io.waveguard.policy.settings.PolicyMapping;
 import io.waveguard.policy.settings.PolicySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 
 /**
  * Everything Waveguard reads from its YAML file (see api/config/waveguard.yml for every default).
@@ -109,6 +111,22 @@ public class WaveguardConfiguration extends Configuration {
     }
     for (InvalidSettingException refused : PolicyMapping.problems(settings)) {
       violations.addViolation(path(refused.section()), refused.getMessage());
+    }
+    validateChangeCalendar(violations);
+  }
+
+  /**
+   * A calendar that cannot be read, or allows no time at all, stops the server naming the field.
+   */
+  private void validateChangeCalendar(ViolationCollector violations) {
+    ChangeCalendarRequest.Parsed calendar = release.parsedChangeCalendar();
+    for (ChangeCalendarRequest.Problem problem : calendar.problems()) {
+      violations.addViolation(problem.field(), problem.message());
+    }
+    if (calendar.calendar() != null) {
+      for (String problem : calendar.calendar().problems(Instant.now())) {
+        violations.addViolation("release.changeCalendar", problem);
+      }
     }
   }
 

@@ -3,9 +3,13 @@ package io.waveguard.api.core;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.release.ReleasePlanner;
 import io.waveguard.api.dto.PlanView;
+import io.waveguard.policy.calendar.ChangeCalendar;
+import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.Target;
+import io.waveguard.policy.plan.TrustPlan;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,7 +45,27 @@ public final class DryRuns {
    */
   public PlanView plan(ReleaseSpec spec, Instant at) {
     List<Target> selected = targets.select(spec);
+    TrustPlan plan = planner.plan(spec, selected, at);
     return PlanView.of(
-        spec.service(), spec.version(), spec.strategy(), at, planner.plan(spec, selected, at));
+        spec.service(),
+        spec.version(),
+        spec.strategy(),
+        at,
+        plan,
+        earliestStarts(spec.policy(), plan.waves().size(), at));
+  }
+
+  /** When each wave could start at the earliest under the policy's change calendar. */
+  private static List<Instant> earliestStarts(ReleasePolicy policy, int waves, Instant at) {
+    ChangeCalendar calendar =
+        policy != null && policy.changeCalendar() != null
+            ? policy.changeCalendar()
+            : ChangeCalendar.always();
+    Duration shortestWave =
+        Duration.ofSeconds(
+            policy == null
+                ? ReleasePolicy.defaults().shortestBakeSeconds()
+                : policy.shortestBakeSeconds());
+    return calendar.earliestWaveStarts(at, waves, shortestWave);
   }
 }

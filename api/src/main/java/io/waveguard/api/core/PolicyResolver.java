@@ -1,14 +1,18 @@
 package io.waveguard.api.core;
 
+import io.waveguard.api.dto.ChangeCalendarRequest;
 import io.waveguard.api.dto.GateMode;
 import io.waveguard.api.dto.PolicyRequest;
 import io.waveguard.api.dto.TierTolerancesJson;
 import io.waveguard.api.errors.ApiException;
+import io.waveguard.policy.calendar.ChangeCalendar;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.SequentialGatePolicy;
 import io.waveguard.policy.model.TierTolerances;
 import io.waveguard.policy.model.TrustPolicy;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,11 +24,13 @@ import java.util.Map;
 public final class PolicyResolver {
 
   private static final String TOLERANCES = "policy.tierTolerances";
+  private static final String CALENDAR = "policy.changeCalendar";
 
   private final GateMode defaultMode;
   private final ReleasePolicy defaultRelease;
   private final SequentialGatePolicy defaultGate;
   private final TrustPolicy defaultTrust;
+  private final Clock clock;
   private final ReleaseNotifications notifications;
 
   /**
@@ -38,10 +44,24 @@ public final class PolicyResolver {
       ReleasePolicy defaultRelease,
       SequentialGatePolicy defaultGate,
       TrustPolicy defaultTrust) {
-    this(defaultMode, defaultRelease, defaultGate, defaultTrust, ReleaseNotifications.none());
+    this(defaultMode, defaultRelease, defaultGate, defaultTrust, Clock.systemUTC());
   }
 
   /**
+   * @param clock what "now" is for a change calendar's check that it allows some time at all
+   */
+  public PolicyResolver(
+      GateMode defaultMode,
+      ReleasePolicy defaultRelease,
+      SequentialGatePolicy defaultGate,
+      TrustPolicy defaultTrust,
+      Clock clock) {
+    this(
+        defaultMode, defaultRelease, defaultGate, defaultTrust, clock, ReleaseNotifications.none());
+  }
+
+  /**
+   * @param clock what "now" is for a change calendar's check that it allows some time at all
    * @param notifications the server's webhooks and secret names, and whether requests may add
    *     webhooks by URL
    */
@@ -50,11 +70,13 @@ public final class PolicyResolver {
       ReleasePolicy defaultRelease,
       SequentialGatePolicy defaultGate,
       TrustPolicy defaultTrust,
+      Clock clock,
       ReleaseNotifications notifications) {
     this.defaultMode = defaultMode;
     this.defaultRelease = defaultRelease;
     this.defaultGate = defaultGate;
     this.defaultTrust = defaultTrust;
+    this.clock = clock;
     this.notifications = notifications;
   }
 
@@ -100,13 +122,39 @@ public final class PolicyResolver {
             defaultTrust,
             r.whenTargetsHeld(),
             d.minEvidenceRequests(),
-            d.changeCalendar(),
+            changeCalendar(r.changeCalendar(), d.changeCalendar()),
             notifications.resolve(r.notifications()));
     if (mode(r) == GateMode.PER_WAVE) {
       rejectSequentialOnlyFields(r);
       return perWave;
     }
     return perWave.withSequentialGate(sequentialGate(r));
+  }
+
+  /**
+   * The request's calendar on the server's: its zone and windows replace the server's, and the
+   * server's blackouts (a freeze is everyone's) apply in any case. None at all is null, so the
+   * policy's JSON stays what it was before calendars.
+   */
+  private ChangeCalendar changeCalendar(ChangeCalendarRequest requested, ChangeCalendar server) {
+    if (requested == null) {
+      return server;
+    }
+    ChangeCalendarRequest.Parsed parsed = requested.parse(CALENDAR, server);
+    if (!parsed.problems().isEmpty()) {
+      ChangeCalendarRequest.Problem first = parsed.problems().get(0);
+      throw ApiException.invalidField(first.field(), first.field() + ": " + first.message());
+    }
+    ChangeCalendar calendar = parsed.calendar();
+    List<String> problems = calendar.problems(clock.instant());
+    if (!problems.isEmpty()) {
+      // The core names the field relative to the calendar: "windows: no allowed time at all ...".
+      String problem = problems.get(0);
+      int colon = problem.indexOf(':');
+      String field = colon > 0 ? CALENDAR + "." + problem.substring(0, colon) : CALENDAR;
+      throw ApiException.invalidField(field, CALENDAR + "." + problem);
+    }
+    return calendar.isAlways() ? null : calendar;
   }
 
   private GateMode mode(PolicyRequest r) {

@@ -121,7 +121,10 @@ public final class ReleaseService {
    */
   public ReleaseView view(String releaseId) {
     ReleaseState state = state(releaseId);
-    return new ReleaseView(state, startedPolicy(releaseId).map(PolicyView::of).orElse(null));
+    return new ReleaseView(
+        state,
+        startedPolicy(releaseId).map(PolicyView::of).orElse(null),
+        releases.find(releaseId).map(ReleaseRow::createdAt).orElse(null));
   }
 
   /** True when Temporal or the read model knows the release. */

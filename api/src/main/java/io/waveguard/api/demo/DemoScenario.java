@@ -35,7 +35,7 @@ public final class DemoScenario {
    * this fleet a wave's baseline error rate is up to 1.68x its controls' (the first safety-critical
    * wave; 1.46x the first finance-critical one), above those tiers' tolerances of 1.1 and 1.2, and
    * the good release still passes on merit: the sequential gate compares each cohort with its own
-   * baseline (the minute before, {@link #BASELINE_SECONDS}), so a target that is noisier than its
+   * baseline (the hour before, {@link #BASELINE_SECONDS}), so a target that is noisier than its
    * controls is not a regression.
    */
   static final long FLEET_SEED = 2;
@@ -72,8 +72,16 @@ public final class DemoScenario {
    */
   static final long MAX_BAKE_SECONDS = 30;
 
-  /** Each target's baseline, and the last wave's historical controls: the minute before. */
-  static final long BASELINE_SECONDS = 60;
+  /**
+   * Each target's baseline, and the last wave's historical controls: the hour before, the server's
+   * default. The gate compares a wave with its controls by the errors each side's baseline
+   * predicts, so a baseline's own sampling noise is a bias more periods never average away: the
+   * demo once used one minute, in which a small quiet target sees about a hundred errors (±10 %),
+   * and the last finance-critical wave, whose controls are the two safety-critical targets, was
+   * seen to stay undecided against the safety tier's 1.1 tolerance until its maximum bake. An hour
+   * costs nothing here (simulated telemetry of any past window is computed, not waited for).
+   */
+  static final long BASELINE_SECONDS = 3600;
 
   private DemoScenario() {}
 

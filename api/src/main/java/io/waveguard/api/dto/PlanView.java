@@ -6,6 +6,7 @@ import io.waveguard.policy.plan.Placement;
 import io.waveguard.policy.plan.PlannedWave;
 import io.waveguard.policy.plan.TrustPlan;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,29 +29,51 @@ public record PlanView(
     List<Placement> placements,
     String nextCursor) {
 
-  /** One planned wave. */
-  public record Wave(int index, int targetCount, Tier highestTier, double impact, String reason) {}
+  /**
+   * One planned wave.
+   *
+   * @param earliestStart when it could start at the earliest: inside the policy's change windows,
+   *     if every wave before it passed at its minimum bake and no approval kept it waiting; null
+   *     when the calendar allows no time for it within a year
+   */
+  public record Wave(
+      int index,
+      int targetCount,
+      Tier highestTier,
+      double impact,
+      String reason,
+      Instant earliestStart) {}
 
+  /**
+   * @param earliestStarts each wave's earliest start, in wave order; shorter than the plan when the
+   *     calendar runs out
+   */
   public static PlanView of(
-      String service, String version, Strategy strategy, Instant plannedAt, TrustPlan plan) {
-    List<Wave> waves =
-        plan.waves().stream()
-            .map(
-                (PlannedWave w) ->
-                    new Wave(
-                        w.index(),
-                        w.targets().size(),
-                        w.summary().highestTier(),
-                        w.summary().impact(),
-                        w.reason()))
-            .toList();
+      String service,
+      String version,
+      Strategy strategy,
+      Instant plannedAt,
+      TrustPlan plan,
+      List<Instant> earliestStarts) {
+    List<Wave> waves = new ArrayList<>();
+    for (int i = 0; i < plan.waves().size(); i++) {
+      PlannedWave w = plan.waves().get(i);
+      waves.add(
+          new Wave(
+              w.index(),
+              w.targets().size(),
+              w.summary().highestTier(),
+              w.summary().impact(),
+              w.reason(),
+              i < earliestStarts.size() ? earliestStarts.get(i) : null));
+    }
     return new PlanView(
         service,
         version,
         strategy,
         plannedAt,
         plan.placements().size(),
-        waves,
+        List.copyOf(waves),
         plan.placements(),
         null);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.policy.model.TargetsHeldPolicy;
 import io.waveguard.policy.model.Tier;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -30,6 +31,8 @@ import java.util.List;
  * @param whenTargetsHeld {@code refuse} (the default: 409 naming the release that holds them) or
  *     {@code wait} (start, and wait as WAITING_FOR_TARGETS until the holder lets go) when another
  *     running release holds some of the selected targets
+ * @param changeCalendar when waves may start: weekly windows and blackouts in a time zone (absent:
+ *     the server's calendar; its blackouts apply in any case)
  * @param notifications webhooks for this release: server webhooks by name with another choice of
  *     events, or webhooks of its own by URL (docs/notifications.md); absent: the server's webhooks
  */
@@ -51,11 +54,13 @@ public record PolicyRequest(
     // Not in the contract: sending it is always a 400 naming its replacement.
     @Schema(hidden = true) JsonNode maxErrorRateRatio,
     TargetsHeldPolicy whenTargetsHeld,
+    @Valid ChangeCalendarRequest changeCalendar,
     @Size(max = 10) List<@NotNull NotificationRequest> notifications) {
 
   /** No overrides: the server's defaults. */
   public static PolicyRequest none() {
     return new PolicyRequest(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 }

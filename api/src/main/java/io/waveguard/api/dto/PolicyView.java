@@ -19,6 +19,8 @@ import java.util.List;
  * @param trust the trust model and planning the release was started with; null for releases started
  *     before they were carried in the policy
  * @param whenTargetsHeld refuse or wait when another running release holds some of its targets
+ * @param changeCalendar when its waves may start (the server's blackouts included); null for any
+ *     time
  * @param notifications the webhooks it notifies: server webhooks by name, its own by URL, each with
  *     its events (secrets appear by name only)
  */
@@ -34,6 +36,7 @@ public record PolicyView(
     SequentialGateView sequentialGate,
     TrustPolicy trust,
     TargetsHeldPolicy whenTargetsHeld,
+    ChangeCalendarRequest changeCalendar,
     List<NotificationWebhook> notifications) {
 
   public static PolicyView of(ReleasePolicy policy) {
@@ -48,6 +51,7 @@ public record PolicyView(
         policy.hasSequentialGate() ? SequentialGateView.of(policy.sequentialGate()) : null,
         policy.trust(),
         policy.whenTargetsHeld(),
+        ChangeCalendarRequest.of(policy.changeCalendar()),
         policy.notifications());
   }
 }

@@ -22,12 +22,14 @@ import io.waveguard.api.core.TargetSelection;
 import io.waveguard.api.dto.WireFormat;
 import io.waveguard.api.errors.ErrorHandling;
 import io.waveguard.api.errors.JettyErrorPages;
+import io.waveguard.api.resources.CalendarResource;
 import io.waveguard.api.resources.OpenApiResource;
 import io.waveguard.api.resources.PlanResource;
 import io.waveguard.api.resources.ReleaseResource;
 import io.waveguard.api.resources.TargetResource;
 import io.waveguard.api.resources.TelemetryResource;
 import io.waveguard.policy.plan.TrustPlanParameters;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,6 +79,7 @@ final class ApiWiring {
             new TargetHoldCheck(jdbi.onDemand(TargetHoldDao.class), liveness)));
     jersey.register(new TargetResource(targets, jdbi.onDemand(TrustDao.class)));
     jersey.register(new PlanResource(dryRuns, policies));
+    jersey.register(new CalendarResource(policies.defaults().changeCalendar(), Clock.systemUTC()));
     jersey.register(new TelemetryResource(jdbi.onDemand(TelemetryDao.class), targets));
     jersey.register(
         new OpenApiResource(
@@ -84,6 +87,7 @@ final class ApiWiring {
                 List.of(
                     ReleaseResource.class,
                     PlanResource.class,
+                    CalendarResource.class,
                     TargetResource.class,
                     TelemetryResource.class,
                     OpenApiResource.class))));

@@ -20,6 +20,7 @@ import io.waveguard.api.temporal.SearchAttributeRegistrar;
 import io.waveguard.api.temporal.TemporalClients;
 import io.waveguard.policy.model.TrustPolicy;
 import io.waveguard.policy.settings.CorePolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
@@ -89,6 +90,7 @@ public final class WaveguardWiring {
             core.release(),
             core.sequentialGate(),
             new TrustPolicy(trust.settings().model(), trust.settings().planning()),
+            Clock.systemUTC(),
             new ReleaseNotifications(
                 config.getNotifications().releaseWebhooks(),
                 config.getNotifications().secrets.keySet(),

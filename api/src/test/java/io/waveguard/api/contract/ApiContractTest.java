@@ -51,6 +51,7 @@ class ApiContractTest {
             "GET /api/v1/releases/{releaseId}/audit",
             "POST /api/v1/releases/{releaseId}/{action}",
             "POST /api/v1/plans",
+            "GET /api/v1/calendar",
             "PUT /api/v1/targets/{id}",
             "GET /api/v1/targets/{id}",
             "GET /api/v1/targets/{id}/trust",

@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import io.waveguard.api.dto.ChangeCalendarRequest;
 import io.waveguard.api.dto.GateMode;
 import io.waveguard.api.dto.PolicyRequest;
 import io.waveguard.api.dto.TierTolerancesJson;
 import io.waveguard.api.errors.ApiException;
+import io.waveguard.policy.calendar.ChangeCalendar;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.SequentialGatePolicy;
 import io.waveguard.policy.model.TierTolerances;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -192,6 +199,155 @@ class PolicyResolverTest {
             });
   }
 
+  private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+  /** A server whose calendar has a Christmas freeze in Berlin and office-hours windows. */
+  private static PolicyResolver serverWithCalendar() {
+    ChangeCalendar server =
+        new ChangeCalendarRequest(
+                "Europe/Berlin",
+                List.of(new ChangeCalendarRequest.Window(List.of("mon-fri"), "09:00", "17:00")),
+                List.of(
+                    new ChangeCalendarRequest.BlackoutPeriod("2026-12-24", "2026-12-26", "freeze")))
+            .parse("release.changeCalendar", null)
+            .calendar();
+    return new PolicyResolver(
+        GateMode.SEQUENTIAL,
+        ReleasePolicy.defaults().withChangeCalendar(server),
+        SERVER_GATE,
+        null,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private static ChangeCalendarRequest calendar(
+      String zone,
+      List<ChangeCalendarRequest.Window> windows,
+      List<ChangeCalendarRequest.BlackoutPeriod> blackouts) {
+    return new ChangeCalendarRequest(zone, windows, blackouts);
+  }
+
+  @Test
+  void aReleaseWithoutACalendarRunsUnderTheServersAndOneWithWindowsKeepsTheServersFreeze() {
+    PolicyResolver server = serverWithCalendar();
+
+    assertThat(server.resolve(null).changeCalendar().windows()).hasSize(1);
+
+    ChangeCalendar own =
+        server
+            .resolve(
+                request(
+                    b -> {
+                      b.changeCalendar =
+                          calendar(
+                              "America/New_York",
+                              List.of(
+                                  new ChangeCalendarRequest.Window(
+                                      List.of("sat", "sunday"), "22:00", "02:00")),
+                              null);
+                      return b;
+                    }))
+            .changeCalendar();
+    assertThat(own.zone()).isEqualTo("America/New_York");
+    assertThat(own.windows()).hasSize(1);
+    assertThat(own.windows().get(0).days()).containsExactly(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+    // Berlin's freeze from Christmas Eve to the end of the 26th, read in New York's time.
+    assertThat(own.blackouts())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.start()).isEqualTo(LocalDateTime.parse("2026-12-23T18:00"));
+              assertThat(b.end()).isEqualTo(LocalDateTime.parse("2026-12-26T18:00"));
+            });
+  }
+
+  @Test
+  void aCalendarWithoutWindowsOrBlackoutsIsNoCalendar() {
+    ReleasePolicy policy =
+        SEQUENTIAL_SERVER.resolve(
+            request(
+                b -> {
+                  b.changeCalendar = calendar("UTC", List.of(), List.of());
+                  return b;
+                }));
+
+    assertThat(policy.changeCalendar()).isNull();
+  }
+
+  @Test
+  void calendarsThatCannotBeReadOrAllowNothingAreRefusedNamingTheField() {
+    PolicyResolver server = serverWithCalendar();
+    ChangeCalendarRequest.Window office =
+        new ChangeCalendarRequest.Window(List.of("mon-fri"), "09:00", "17:00");
+
+    assertRefused(
+        server,
+        requestWith(calendar("Mars/Olympus", List.of(office), null)),
+        "policy.changeCalendar.zone",
+        "unknown time zone");
+    assertRefused(
+        server,
+        requestWith(calendar("UTC", null, null)),
+        "policy.changeCalendar.windows",
+        "the server's windows are in Europe/Berlin");
+    assertRefused(
+        server,
+        requestWith(
+            calendar(
+                "UTC",
+                List.of(
+                    new ChangeCalendarRequest.Window(List.of("mon", "funday"), "09:00", "17:00")),
+                null)),
+        "policy.changeCalendar.windows[0].days[1]",
+        "not a weekday");
+    assertRefused(
+        server,
+        requestWith(
+            calendar(
+                "UTC",
+                List.of(new ChangeCalendarRequest.Window(List.of("mon"), "25:00", "17:00")),
+                null)),
+        "policy.changeCalendar.windows[0].start",
+        "not a time of day");
+    assertRefused(
+        server,
+        requestWith(
+            calendar(
+                "UTC",
+                List.of(new ChangeCalendarRequest.Window(List.of("mon"), "09:00", "09:00")),
+                null)),
+        "policy.changeCalendar.windows[0].end",
+        "the window is empty");
+    assertRefused(
+        server,
+        requestWith(
+            calendar(
+                "UTC",
+                List.of(office),
+                List.of(
+                    new ChangeCalendarRequest.BlackoutPeriod(
+                        "2026-12-20T10:00", "2026-12-19T10:00", null)))),
+        "policy.changeCalendar.blackouts[0].end",
+        "is not after its start");
+    assertRefused(
+        SEQUENTIAL_SERVER,
+        requestWith(
+            calendar(
+                "UTC",
+                List.of(),
+                List.of(
+                    new ChangeCalendarRequest.BlackoutPeriod("2026-01-01", "2099-12-31", null)))),
+        "policy.changeCalendar.blackouts",
+        "no allowed time at all");
+  }
+
+  private static PolicyRequest requestWith(ChangeCalendarRequest calendar) {
+    return request(
+        b -> {
+          b.changeCalendar = calendar;
+          return b;
+        });
+  }
+
   private static void assertRefused(
       PolicyResolver resolver, PolicyRequest request, String field, String because) {
     assertThatThrownBy(() -> resolver.resolve(request))
@@ -215,6 +371,7 @@ class PolicyResolverTest {
     TierTolerancesJson tierTolerances;
     Double alpha;
     JsonNode maxErrorRateRatio;
+    ChangeCalendarRequest changeCalendar;
 
     PolicyRequest build() {
       return new PolicyRequest(
@@ -232,6 +389,7 @@ class PolicyResolverTest {
           alpha,
           maxErrorRateRatio,
           null,
+          changeCalendar,
           null);
     }
   }

@@ -111,7 +111,7 @@ class DemoRunTest {
     assertThat(last.verdict()).isEqualTo(GateVerdict.PASS);
     assertThat(last.reason())
         .startsWith(
-            "%d deployed targets vs their own minute before the release".formatted(TIERS.size()));
+            "%d deployed targets vs their own hour before the release".formatted(TIERS.size()));
   }
 
   @Test

@@ -201,6 +201,96 @@ public record ChangeCalendar(String zone, List<ChangeWindow> windows, List<Black
     return local.plusDays(7);
   }
 
+  /**
+   * The periods in {@code [from, until)} in which a wave may start, in order, each cut at {@code
+   * from} and {@code until}; adjacent windows make one period.
+   */
+  public List<Opening> openings(Instant from, Instant until) {
+    List<Opening> openings = new ArrayList<>();
+    Instant cursor = from;
+    while (cursor.isBefore(until)) {
+      Optional<Instant> open = nextAllowed(cursor);
+      if (open.isEmpty() || !open.get().isBefore(until)) {
+        break;
+      }
+      Instant close = closingAfter(open.get(), until);
+      openings.add(new Opening(open.get(), close));
+      cursor = close;
+    }
+    return openings;
+  }
+
+  /**
+   * When each of {@code waves} waves could start at the earliest if each took exactly {@code
+   * shortestWave} (its minimum bake) and nobody had to approve anything: the first at the first
+   * allowed moment from {@code now}, each next one at the first allowed moment after the previous
+   * one's shortest end. Shorter than {@code waves} when the calendar runs out of allowed time.
+   */
+  public List<Instant> earliestWaveStarts(Instant now, int waves, Duration shortestWave) {
+    List<Instant> starts = new ArrayList<>();
+    Instant earliest = now;
+    for (int i = 0; i < waves; i++) {
+      Optional<Instant> start = nextAllowed(earliest);
+      if (start.isEmpty()) {
+        break;
+      }
+      starts.add(start.get());
+      earliest = start.get().plus(shortestWave);
+    }
+    return starts;
+  }
+
+  /** The first moment after the allowed {@code open} that is not allowed, or {@code until}. */
+  private Instant closingAfter(Instant open, Instant until) {
+    Instant cursor = open;
+    while (cursor.isBefore(until)) {
+      // Allowed stays allowed until a window closes, a blackout begins or the clocks change.
+      Instant edge = nextClosingEdge(cursor);
+      if (edge == null || !edge.isBefore(until)) {
+        return until;
+      }
+      if (!allows(edge)) {
+        return edge;
+      }
+      cursor = edge;
+    }
+    return until;
+  }
+
+  /** The earliest window end, blackout start or clock change strictly after {@code moment}. */
+  private Instant nextClosingEdge(Instant moment) {
+    ZoneId zoneId = zoneId();
+    Instant best = null;
+    ZoneOffsetTransition clockChange = zoneId.getRules().nextTransition(moment);
+    if (clockChange != null) {
+      best = clockChange.getInstant();
+    }
+    LocalDate today = LocalDateTime.ofInstant(moment, zoneId).toLocalDate();
+    for (int offset = -1; offset <= 8; offset++) {
+      LocalDate date = today.plusDays(offset);
+      for (ChangeWindow w : windows) {
+        if (w.days().contains(date.getDayOfWeek())) {
+          LocalDate closingDay = w.crossesMidnight() ? date.plusDays(1) : date;
+          best = earlierAfter(best, instantOf(closingDay.atTime(w.end()), zoneId), moment);
+        }
+      }
+    }
+    for (Blackout b : blackouts) {
+      best = earlierAfter(best, instantOf(b.start(), zoneId), moment);
+    }
+    return best;
+  }
+
+  private static Instant earlierAfter(Instant best, Instant candidate, Instant moment) {
+    if (!candidate.isAfter(moment)) {
+      return best;
+    }
+    return best == null || candidate.isBefore(best) ? candidate : best;
+  }
+
+  /** A period in which waves may start: from {@code start} (inclusive) to {@code end}. */
+  public record Opening(Instant start, Instant end) {}
+
   /** A step that always moves forward, so the search cannot stand still on an odd edge. */
   private static Instant later(Instant current, Instant next) {
     return next.isAfter(current) ? next : current.plusSeconds(60);

@@ -267,6 +267,14 @@ public record ReleasePolicy(
   }
 
   /** True when a change calendar may hold a wave's start (one that always allows does not). */
+  /**
+   * How long a wave bakes at the least: the sequential gate's minimum bake, or the per-wave gate's
+   * fixed bake (extensions only add to it).
+   */
+  public long shortestBakeSeconds() {
+    return hasSequentialGate() ? sequentialGate.minBakeSeconds() : bakeSeconds;
+  }
+
   public boolean hasChangeCalendar() {
     return changeCalendar != null && !changeCalendar.isAlways();
   }

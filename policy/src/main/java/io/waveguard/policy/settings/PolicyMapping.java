@@ -88,7 +88,7 @@ public final class PolicyMapping {
         null,
         d.whenTargetsHeld(),
         or(r.minEvidenceRequests(), d.minEvidenceRequests()),
-        d.changeCalendar());
+        r.changeCalendar() == null || r.changeCalendar().isAlways() ? null : r.changeCalendar());
   }
 
   static SequentialGatePolicy sequentialGate(PolicySettings.SequentialGate g) {

@@ -1,5 +1,6 @@
 package io.waveguard.policy.settings;
 
+import io.waveguard.policy.calendar.ChangeCalendar;
 import io.waveguard.policy.model.Tier;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ public record PolicySettings(
    *
    * @param minEvidenceRequests requests the deployed cohort must have served before a wave under
    *     the per-wave gate enters a higher tier; 0 means {@code minRequestsPerCohort}
+   * @param changeCalendar when waves may start; null for at any time (the simulator keeps none)
    */
   public record Release(
       Long bakeSeconds,
@@ -57,14 +59,15 @@ public record PolicySettings(
       Double waveGrowthFactor,
       Long minRequestsPerCohort,
       List<Tier> approvalTiers,
-      Long minEvidenceRequests) {
+      Long minEvidenceRequests,
+      ChangeCalendar changeCalendar) {
 
     public Release {
       approvalTiers = approvalTiers == null ? null : List.copyOf(approvalTiers);
     }
 
     public static Release unset() {
-      return new Release(null, null, null, null, null, null, null);
+      return new Release(null, null, null, null, null, null, null, null);
     }
   }
 

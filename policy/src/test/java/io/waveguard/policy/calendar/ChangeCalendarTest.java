@@ -138,4 +138,69 @@ class ChangeCalendarTest {
         .containsExactly("windows: no allowed time at all in the next 400 days");
     assertThat(new ChangeCalendar(BERLIN, List.of(), List.of()).problems(now)).isEmpty();
   }
+
+  @Test
+  void openingsListTheAllowedPeriodsCutByABlackoutAndByTheRangeAsked() {
+    Blackout thursdayAfternoon =
+        new Blackout(
+            LocalDateTime.parse("2026-12-10T13:00"),
+            LocalDateTime.parse("2026-12-10T15:00"),
+            "audit");
+    ChangeCalendar office =
+        new ChangeCalendar(
+            BERLIN, List.of(window(WEEKDAYS, "09:00", "17:00")), List.of(thursdayAfternoon));
+
+    // From Wednesday noon to Saturday: the rest of Wednesday, Thursday in two parts, Friday.
+    List<ChangeCalendar.Opening> openings =
+        office.openings(berlin("2026-12-09T12:00:00"), berlin("2026-12-12T00:00:00"));
+
+    assertThat(openings)
+        .containsExactly(
+            new ChangeCalendar.Opening(
+                berlin("2026-12-09T12:00:00"), berlin("2026-12-09T17:00:00")),
+            new ChangeCalendar.Opening(
+                berlin("2026-12-10T09:00:00"), berlin("2026-12-10T13:00:00")),
+            new ChangeCalendar.Opening(
+                berlin("2026-12-10T15:00:00"), berlin("2026-12-10T17:00:00")),
+            new ChangeCalendar.Opening(
+                berlin("2026-12-11T09:00:00"), berlin("2026-12-11T17:00:00")));
+  }
+
+  @Test
+  void adjacentWindowsAndOnesCrossingMidnightMakeOneOpeningEach() {
+    ChangeCalendar shifts =
+        new ChangeCalendar(
+            BERLIN,
+            List.of(
+                window(List.of(FRIDAY), "18:00", "22:00"),
+                window(List.of(FRIDAY), "22:00", "02:00")),
+            List.of());
+
+    assertThat(shifts.openings(berlin("2026-12-04T00:00:00"), berlin("2026-12-06T00:00:00")))
+        .containsExactly(
+            new ChangeCalendar.Opening(
+                berlin("2026-12-04T18:00:00"), berlin("2026-12-05T02:00:00")));
+    assertThat(
+            ChangeCalendar.always()
+                .openings(berlin("2026-12-04T00:00:00"), berlin("2026-12-05T00:00:00")))
+        .containsExactly(
+            new ChangeCalendar.Opening(
+                berlin("2026-12-04T00:00:00"), berlin("2026-12-05T00:00:00")));
+  }
+
+  @Test
+  void earliestWaveStartsSkipTheClosedHoursBetweenWaves() {
+    ChangeCalendar office =
+        new ChangeCalendar(BERLIN, List.of(window(WEEKDAYS, "09:00", "17:00")), List.of());
+
+    // Friday 14:00, waves of at least two hours: 14:00, 16:00, then Monday 09:00 and 11:00.
+    assertThat(
+            office.earliestWaveStarts(
+                berlin("2026-12-04T14:00:00"), 4, java.time.Duration.ofHours(2)))
+        .containsExactly(
+            berlin("2026-12-04T14:00:00"),
+            berlin("2026-12-04T16:00:00"),
+            berlin("2026-12-07T09:00:00"),
+            berlin("2026-12-07T11:00:00"));
+  }
 }

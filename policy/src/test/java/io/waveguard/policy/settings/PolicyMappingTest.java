@@ -35,7 +35,8 @@ class PolicyMappingTest {
   void setValuesReachTheCoreAndTheRestKeepDefaults() {
     PolicySettings settings =
         new PolicySettings(
-            new PolicySettings.Release(300L, null, null, null, 500L, List.of(Tier.LOW), 20_000L),
+            new PolicySettings.Release(
+                300L, null, null, null, 500L, List.of(Tier.LOW), 20_000L, null),
             null,
             new PolicySettings.SequentialGate(
                 0.02,
@@ -95,7 +96,7 @@ class PolicyMappingTest {
             null, null, null, null, new PolicySettings.Plan(null, null, null, 0, null), null);
     PolicySettings badEvidence =
         new PolicySettings(
-            new PolicySettings.Release(null, null, null, null, null, null, -1L),
+            new PolicySettings.Release(null, null, null, null, null, null, -1L, null),
             null,
             null,
             null,
@@ -117,7 +118,7 @@ class PolicyMappingTest {
   void problemsListsOneRefusalPerSectionAndNoneForTheDefaults() {
     PolicySettings twoBad =
         new PolicySettings(
-            new PolicySettings.Release(0L, null, null, null, null, null, null),
+            new PolicySettings.Release(0L, null, null, null, null, null, null, null),
             null,
             null,
             null,

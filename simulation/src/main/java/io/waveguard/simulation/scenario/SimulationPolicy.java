@@ -55,7 +55,8 @@ public record SimulationPolicy(
             p.waveGrowthFactor(),
             p.minRequestsPerCohort(),
             tiers(p.approvalTiers()),
-            p.minEvidenceRequests()),
+            p.minEvidenceRequests(),
+            null),
         new PolicySettings.Gate(
             g.alpha(),
             g.beta(),

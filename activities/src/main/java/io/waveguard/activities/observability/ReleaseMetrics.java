@@ -109,6 +109,15 @@ public final class ReleaseMetrics {
         .record(duration);
   }
 
+  /** A release was planned: its plan was stored for the first time. */
+  public void releaseStarted(String strategy) {
+    Counter.builder("waveguard.releases.started")
+        .description("Releases planned and started, by strategy")
+        .tag("strategy", strategy)
+        .register(registry)
+        .increment();
+  }
+
   /** A release reached a final status. */
   public void releaseFinished(ReleaseStatus status) {
     Counter.builder("waveguard.releases.finished")

@@ -34,10 +34,17 @@ public final class ReleaseMetrics {
     Duration.ofHours(24)
   };
 
-  /** Log-evidence: ln(1/α) is 4.6 at α = 1 %, 6.9 at 0.1 %, so the tail ends past both. */
-  private static final double[] DISTANCE_BUCKETS = {0.25, 0.5, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15};
+  /**
+   * Weight of evidence in decibans (10·log10 of a likelihood ratio; 1 nat ≈ 4.34 dB): 1/α is 20 dB
+   * at α = 1 %, 30 dB at 0.1 %, so the tail ends past both. Whole units, because Micrometer's
+   * distribution summaries count into their buckets in whole units only.
+   */
+  private static final double[] DISTANCE_BUCKETS = {1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 60};
 
-  private static final double[] TRUST_BUCKETS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+  /** Trust in percent, for the same reason. */
+  private static final double[] TRUST_BUCKETS = {10, 20, 30, 40, 50, 60, 70, 80, 90, 100};
+
+  private static final double DECIBANS_PER_NAT = 10 / Math.log(10);
 
   private final MeterRegistry registry;
 
@@ -84,12 +91,12 @@ public final class ReleaseMetrics {
       return;
     }
     DistributionSummary.builder(name)
-        .description("Log-evidence still missing to reach the " + what + ", per gate period")
-        .baseUnit("nats")
+        .description("Evidence still missing to reach the " + what + ", per gate period")
+        .baseUnit("decibans")
         .serviceLevelObjectives(DISTANCE_BUCKETS)
         .tag("tier", tier == null ? "unknown" : tier.wireName())
         .register(registry)
-        .record(value);
+        .record(value * DECIBANS_PER_NAT);
   }
 
   /**
@@ -139,14 +146,15 @@ public final class ReleaseMetrics {
         .increment(targets);
   }
 
-  /** A target's trust (lower credible bound) as a snapshot recorded it. */
+  /** A target's trust (lower credible bound, 0 to 1) as a snapshot recorded it. */
   public void trust(Tier tier, double lowerBound) {
     DistributionSummary.builder("waveguard.trust")
         .description("Trust snapshots' lower credible bound, per tier")
+        .baseUnit("percent")
         .serviceLevelObjectives(TRUST_BUCKETS)
         .tag("tier", tier.wireName())
         .register(registry)
-        .record(lowerBound);
+        .record(100 * lowerBound);
   }
 
   private static String lower(String name) {

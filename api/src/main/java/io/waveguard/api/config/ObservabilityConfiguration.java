@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Traces and metrics. Spans are always made (log lines carry their trace id, outbound calls their
  * {@code traceparent}); they leave the process only over OTLP, when an endpoint is configured.
- * Metrics are scraped from the admin port's {@code /prometheus} (a collector's Prometheus receiver
- * turns them into OTLP).
+ * Metrics are always scraped from the admin port's {@code /prometheus}, and pushed over OTLP too
+ * when it is configured.
  */
 public class ObservabilityConfiguration {
 
@@ -45,6 +45,11 @@ public class ObservabilityConfiguration {
     /** Headers on every export request (a vendor's API key, for instance). */
     @NotNull private Map<String, String> headers = new LinkedHashMap<>();
 
+    /** How often the metrics are pushed (the same meters {@code /prometheus} serves). */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration metricsInterval = Duration.seconds(60);
+
     /** How long one export may take before it is given up (the data of that export is lost). */
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
@@ -62,7 +67,7 @@ public class ObservabilityConfiguration {
 
     @JsonProperty
     public void setEndpoint(String endpoint) {
-      this.endpoint = endpoint;
+      this.endpoint = endpoint == null ? "" : endpoint.strip();
     }
 
     @JsonProperty
@@ -73,6 +78,16 @@ public class ObservabilityConfiguration {
     @JsonProperty
     public void setHeaders(Map<String, String> headers) {
       this.headers = headers;
+    }
+
+    @JsonProperty
+    public Duration getMetricsInterval() {
+      return metricsInterval;
+    }
+
+    @JsonProperty
+    public void setMetricsInterval(Duration metricsInterval) {
+      this.metricsInterval = metricsInterval;
     }
 
     @JsonProperty

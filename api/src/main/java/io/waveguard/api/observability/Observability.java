@@ -15,10 +15,14 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.opentracingshim.OpenTracingShim;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
@@ -35,6 +39,7 @@ import io.waveguard.activities.observability.HttpTracing;
 import io.waveguard.activities.observability.ReleaseMetrics;
 import io.waveguard.api.config.ObservabilityConfiguration;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,9 +48,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The process's tracing and metrics: one OpenTelemetry SDK (W3C trace context, spans exported over
  * OTLP only when configured) and one Micrometer registry in the Prometheus format that Waveguard's
- * metrics and Temporal's SDK metrics share. Temporal's OpenTracing interceptors, over the
- * OpenTelemetry shim, carry a trace from the API request through the workflow into every activity.
- * Nothing here is global: each server in a JVM (tests run several) has its own.
+ * metrics and Temporal's SDK metrics share, pushed over OTLP too when configured. Temporal's
+ * OpenTracing interceptors, over the OpenTelemetry shim, carry a trace from the API request through
+ * the workflow into every activity. Nothing here is global: each server in a JVM (tests run
+ * several) has its own.
  */
 public final class Observability implements Managed {
 
@@ -56,10 +62,18 @@ public final class Observability implements Managed {
   private final OpenTelemetrySdk openTelemetry;
   private final PrometheusMeterRegistry registry;
   private final Scope temporalMetrics;
+  private final SdkMeterProvider pushedMetrics;
   private final OpenTracingOptions tracingOptions;
 
+  /**
+   * @param pushedMetrics the OTLP metric push; null when no endpoint is configured
+   */
   private Observability(
-      OpenTelemetrySdk openTelemetry, PrometheusMeterRegistry registry, Scope temporalMetrics) {
+      OpenTelemetrySdk openTelemetry,
+      PrometheusMeterRegistry registry,
+      Scope temporalMetrics,
+      SdkMeterProvider pushedMetrics) {
+    this.pushedMetrics = pushedMetrics;
     this.openTelemetry = openTelemetry;
     this.registry = registry;
     this.temporalMetrics = temporalMetrics;
@@ -98,13 +112,36 @@ public final class Observability implements Managed {
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))
             .reportEvery(TEMPORAL_REPORT_EVERY);
-    return new Observability(sdk, registry, temporal);
+    SdkMeterProvider pushed = otlp.isEnabled() ? otlpMetrics(otlp, resource, registry) : null;
+    return new Observability(sdk, registry, temporal, pushed);
+  }
+
+  /** The registry's meters, pushed every interval to {@code <endpoint>/v1/metrics}. */
+  private static SdkMeterProvider otlpMetrics(
+      ObservabilityConfiguration.Otlp otlp, Resource resource, PrometheusMeterRegistry registry) {
+    OtlpHttpMetricExporterBuilder exporter =
+        OtlpHttpMetricExporter.builder()
+            .setEndpoint(endpoint(otlp, "/v1/metrics"))
+            .setTimeout(Duration.ofMillis(otlp.getTimeout().toMilliseconds()));
+    otlp.getHeaders().forEach(exporter::addHeader);
+    return SdkMeterProvider.builder()
+        .setResource(resource)
+        .registerMetricReader(
+            PeriodicMetricReader.builder(exporter.build())
+                .setInterval(Duration.ofMillis(otlp.getMetricsInterval().toMilliseconds()))
+                .build())
+        .registerMetricProducer(new MicrometerMetricProducer(registry, Clock.systemUTC()))
+        .build();
+  }
+
+  private static String endpoint(ObservabilityConfiguration.Otlp otlp, String path) {
+    return otlp.getEndpoint().replaceAll("/+$", "") + path;
   }
 
   private static SpanExporter otlpSpans(ObservabilityConfiguration.Otlp otlp) {
     OtlpHttpSpanExporterBuilder exporter =
         OtlpHttpSpanExporter.builder()
-            .setEndpoint(otlp.getEndpoint().replaceAll("/+$", "") + "/v1/traces")
+            .setEndpoint(endpoint(otlp, "/v1/traces"))
             .setTimeout(Duration.ofMillis(otlp.getTimeout().toMilliseconds()));
     otlp.getHeaders().forEach(exporter::addHeader);
     return exporter.build();
@@ -177,6 +214,10 @@ public final class Observability implements Managed {
   @Override
   public void stop() throws ScopeCloseException {
     temporalMetrics.close();
+    if (pushedMetrics != null) {
+      // A last push, so a stopping process loses no counts.
+      pushedMetrics.shutdown().join(10, TimeUnit.SECONDS);
+    }
     // Flushes what the batch processor still holds, within the export timeout.
     openTelemetry.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
     registry.close();

@@ -151,8 +151,8 @@ class ReleaseTraceTest {
     assertThat(scrape)
         .contains("waveguard_releases_started_total{strategy=\"all-at-once\"} 1.0")
         .contains("waveguard_gate_verdicts_total{gate=")
-        .contains("waveguard_gate_rollback_distance_nats_bucket{")
-        .contains("waveguard_gate_entry_distance_nats_bucket{")
+        .contains("waveguard_gate_rollback_distance_decibans_bucket{")
+        .contains("waveguard_gate_entry_distance_decibans_bucket{")
         .contains(
             "waveguard_http_server_request_duration_seconds_count{http_request_method=\"POST\","
                 + "http_response_status_code=\"202\",http_route=\"/api/v1/releases\"}")

@@ -6,19 +6,21 @@ import io.waveguard.policy.model.GateVerdict;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What both gates record about a wave the verdict ends. */
+/**
+ * What both gates record about a wave their verdict ends: a FAIL always ends it (the rollback
+ * follows). A PASS may not (the bake goes on until its minimum), so a passed wave's duration is
+ * recorded when the release moves past it ({@link ReleaseRecordActivitiesImpl}).
+ */
 final class GateMetrics {
 
   private GateMetrics() {}
 
-  /** A PASS or FAIL ends the wave: its duration, from its first deploy to the judged period. */
+  /** A FAIL: the wave's duration, from its first deploy to the end of the judged period. */
   static void waveEnded(
       ReleaseMetrics metrics, GateResult result, Instant deployedAt, Instant judgedUntil) {
-    if (deployedAt == null || result.verdict() == GateVerdict.INCONCLUSIVE) {
+    if (deployedAt == null || result.verdict() != GateVerdict.FAIL) {
       return;
     }
-    metrics.waveFinished(
-        result.verdict() == GateVerdict.PASS ? "passed" : "failed",
-        Duration.between(deployedAt, judgedUntil));
+    metrics.waveFinished("failed", Duration.between(deployedAt, judgedUntil));
   }
 }

@@ -56,7 +56,11 @@ public final class ReleaseRecordActivitiesImpl implements ReleaseRecordActivitie
       return;
     }
     int previousWave = before.map(ReleaseRow::currentWave).orElse(0);
-    if (previousWave >= 1 && snapshot.currentWave() > previousWave) {
+    boolean forward =
+        before.map(row -> goesForward(ReleaseStatus.valueOf(row.status()))).orElse(false)
+            && goesForward(snapshot.status());
+    // While rolling back, the wave named is the one being undone: no wave passes then.
+    if (forward && previousWave >= 1 && snapshot.currentWave() > previousWave) {
       wavePassed(snapshot.releaseId(), previousWave, snapshot.updatedAt());
     }
     if (snapshot.status().isFinal()) {
@@ -65,6 +69,12 @@ public final class ReleaseRecordActivitiesImpl implements ReleaseRecordActivitie
         wavePassed(snapshot.releaseId(), snapshot.currentWave(), snapshot.updatedAt());
       }
     }
+  }
+
+  private static boolean goesForward(ReleaseStatus status) {
+    return !status.isFinal()
+        && status != ReleaseStatus.ROLLING_BACK
+        && status != ReleaseStatus.ROLLBACK_INCOMPLETE;
   }
 
   /** From the wave's first confirmed deploy to the moment the release moved past it. */

@@ -58,8 +58,10 @@ public final class ReleaseRecordActivitiesImpl implements ReleaseRecordActivitie
     int previousWave = before.map(ReleaseRow::currentWave).orElse(0);
     boolean forward =
         before.map(row -> goesForward(ReleaseStatus.valueOf(row.status()))).orElse(false)
-            && goesForward(snapshot.status());
-    // While rolling back, the wave named is the one being undone: no wave passes then.
+            && goesForward(snapshot.status())
+            && snapshot.status() != ReleaseStatus.PAUSED;
+    // While rolling back, the wave named is the one being undone; a pause at the maximum bake
+    // names the next wave although the gate never passed this one: no wave passes then.
     if (forward && previousWave >= 1 && snapshot.currentWave() > previousWave) {
       wavePassed(snapshot.releaseId(), previousWave, snapshot.updatedAt());
     }

@@ -3,6 +3,8 @@ package io.waveguard.activities.deploy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.temporal.failure.ApplicationFailure;
 import io.waveguard.activities.db.Database;
+import io.waveguard.activities.observability.HttpTracing;
+import io.waveguard.activities.observability.ReleaseContext;
 import io.waveguard.workflows.activities.ActivityErrors;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +18,9 @@ import java.util.Set;
 
 /**
  * Hands batches to an external deployment system by HTTP POST. The receiver should honour the
- * {@code Idempotency-Key} header: a batch re-sent after a worker crash carries the same key.
+ * {@code Idempotency-Key} header: a batch re-sent after a worker crash carries the same key. Each
+ * call is a client span of the release's trace, whose context the W3C {@code traceparent} header
+ * carries to the receiver.
  */
 public final class WebhookDeployer implements Deployer {
 
@@ -29,10 +33,16 @@ public final class WebhookDeployer implements Deployer {
   private final URI url;
   private final Duration timeout;
   private final HttpClient client;
+  private final HttpTracing tracing;
 
   public WebhookDeployer(URI url, Duration timeout) {
+    this(url, timeout, HttpTracing.none());
+  }
+
+  public WebhookDeployer(URI url, Duration timeout, HttpTracing tracing) {
     this.url = url;
     this.timeout = timeout;
+    this.tracing = tracing;
     // HTTP/1.1: most deploy hooks are plain HTTP services, and an h2c upgrade buys nothing here.
     this.client =
         HttpClient.newBuilder()
@@ -56,9 +66,25 @@ public final class WebhookDeployer implements Deployer {
   record Payload(String action, String releaseId, int wave, String version, List<String> targets) {}
 
   private void post(DeployBatch batch, DeployAction action) {
+    try (HttpTracing.Call call = tracing.start("POST", url)) {
+      call.span()
+          .setAttribute(ReleaseContext.RELEASE_ID, batch.releaseId())
+          .setAttribute(ReleaseContext.WAVE, (long) batch.wave())
+          .setAttribute(ReleaseContext.TARGETS, (long) batch.targetIds().size())
+          .setAttribute("waveguard.deploy.action", action.wireName());
+      try {
+        post(batch, action, call);
+      } catch (RuntimeException e) {
+        call.failed(e);
+        throw e;
+      }
+    }
+  }
+
+  private void post(DeployBatch batch, DeployAction action, HttpTracing.Call call) {
     String key = batch.idempotencyKey(action);
     HttpRequest request =
-        HttpRequest.newBuilder(url)
+        call.propagate(HttpRequest.newBuilder(url))
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", key)
@@ -66,6 +92,7 @@ public final class WebhookDeployer implements Deployer {
             .build();
     HttpResponse<String> response = send(request, action, key);
     int status = response.statusCode();
+    call.answered(status);
     if (status >= 200 && status < 300) {
       return;
     }

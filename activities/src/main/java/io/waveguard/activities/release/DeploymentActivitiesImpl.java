@@ -8,6 +8,8 @@ import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDeployment;
 import io.waveguard.activities.deploy.DeployBatch;
 import io.waveguard.activities.deploy.Deployer;
+import io.waveguard.activities.observability.ReleaseContext;
+import io.waveguard.activities.observability.ReleaseMetrics;
 import io.waveguard.policy.model.StrandedTargets;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.DeploymentActivities;
@@ -42,10 +44,17 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
 
   private final Jdbi jdbi;
   private final Deployer deployer;
+  private final ReleaseMetrics metrics;
 
   public DeploymentActivitiesImpl(Jdbi jdbi, Deployer deployer) {
+    this(jdbi, deployer, ReleaseMetrics.none());
+  }
+
+  /** As above, counting the waves this worker rolled back. */
+  public DeploymentActivitiesImpl(Jdbi jdbi, Deployer deployer, ReleaseMetrics metrics) {
     this.jdbi = jdbi;
     this.deployer = deployer;
+    this.metrics = metrics;
   }
 
   @Override
@@ -59,6 +68,17 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
   }
 
   private WaveDeployment run(WaveRequest request, WaveAction action) {
+    try (ReleaseContext ignored = ReleaseContext.enter(request.releaseId(), request.wave())) {
+      WaveDeployment done = runBatches(request, action);
+      // Counted by the attempt that rolled back the wave's last targets, so a retry counts none.
+      if (action == WaveAction.ROLLBACK && done.changed() > 0) {
+        metrics.waveRolledBack(done.changed());
+      }
+      return done;
+    }
+  }
+
+  private WaveDeployment runBatches(WaveRequest request, WaveAction action) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     ActivityClock clock = ActivityClock.of(context.getInfo());
     action.beforeReading(jdbi, request.releaseId());
@@ -71,6 +91,7 @@ public final class DeploymentActivitiesImpl implements DeploymentActivities {
               .formatted(request.releaseId(), request.wave(), request.planId()),
           ActivityErrors.PLAN_NOT_FOUND);
     }
+    ReleaseContext.targets(rows.size());
     int alreadyDone = (int) rows.stream().filter(action::isDone).count();
     int changed = 0;
     for (WaveBatch batch : WaveBatch.plan(rows, action, BATCH_SIZE)) {

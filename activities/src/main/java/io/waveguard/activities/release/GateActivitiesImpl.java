@@ -2,22 +2,29 @@ package io.waveguard.activities.release;
 
 import io.temporal.failure.ApplicationFailure;
 import io.waveguard.activities.db.DeploymentDao;
+import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TargetDeployment;
+import io.waveguard.activities.observability.ReleaseContext;
+import io.waveguard.activities.observability.ReleaseMetrics;
 import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.policy.gate.GateEvidence;
 import io.waveguard.policy.gate.ReleaseGate;
 import io.waveguard.policy.model.CohortStats;
 import io.waveguard.policy.model.GateResult;
+import io.waveguard.policy.model.Target;
+import io.waveguard.policy.model.Tier;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.GateActivities;
 import io.waveguard.workflows.activities.GateRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,21 +46,39 @@ public final class GateActivitiesImpl implements GateActivities {
   private final ReleaseGate gate;
   private final Duration baselineWindow;
   private final SequentialGateStep sequential;
+  private final ReleaseMetrics metrics;
 
   public GateActivitiesImpl(
       Jdbi jdbi, TelemetrySource telemetry, ReleaseGate gate, Duration baselineWindow) {
+    this(jdbi, telemetry, gate, baselineWindow, ReleaseMetrics.none());
+  }
+
+  /** As above, recording every verdict (and the sequential gate's distances) in metrics. */
+  public GateActivitiesImpl(
+      Jdbi jdbi,
+      TelemetrySource telemetry,
+      ReleaseGate gate,
+      Duration baselineWindow,
+      ReleaseMetrics metrics) {
     this.jdbi = jdbi;
     this.telemetry = telemetry;
     this.gate = gate;
     this.baselineWindow = baselineWindow;
-    this.sequential = new SequentialGateStep(jdbi, telemetry);
+    this.metrics = metrics;
+    this.sequential = new SequentialGateStep(jdbi, telemetry, metrics);
   }
 
   @Override
   public GateResult evaluateWave(GateRequest request) {
-    if (request.policy().hasSequentialGate()) {
-      return sequential.evaluate(request);
+    try (ReleaseContext ignored = ReleaseContext.enter(request.releaseId(), request.wave())) {
+      if (request.policy().hasSequentialGate()) {
+        return sequential.evaluate(request);
+      }
+      return perWave(request);
     }
+  }
+
+  private GateResult perWave(GateRequest request) {
     List<TargetDeployment> wave =
         jdbi.withExtension(
             DeploymentDao.class, dao -> dao.wave(request.releaseId(), request.wave()));
@@ -98,7 +123,29 @@ public final class GateActivitiesImpl implements GateActivities {
     GateResult verdict = gate.evaluate(deployedEvidence, controlEvidence, request.policy());
     GateResult result = verdict.explainedBy(comparison);
     jdbi.useHandle(handle -> GateAudit.record(handle, request, result));
+    ReleaseContext.targets(deployed.size());
+    metrics.gateVerdict("per-wave", result.verdict(), highestTier(deployed));
+    GateMetrics.waveEnded(
+        metrics,
+        result,
+        wave.stream()
+            .map(TargetDeployment::deployedAt)
+            .filter(Objects::nonNull)
+            .min(Instant::compareTo)
+            .orElse(null),
+        end);
     return result;
+  }
+
+  /** The wave's highest tier, which its verdict is about; null for a wave of deleted targets. */
+  private Tier highestTier(List<String> deployed) {
+    if (deployed.isEmpty()) {
+      return null;
+    }
+    return jdbi.withExtension(TargetDao.class, dao -> dao.findAll(deployed)).stream()
+        .map(Target::tier)
+        .max(Comparator.naturalOrder())
+        .orElse(null);
   }
 
   /**

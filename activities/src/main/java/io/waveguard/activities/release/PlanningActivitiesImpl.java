@@ -5,6 +5,8 @@ import io.temporal.failure.ApplicationFailure;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.PlanDao;
 import io.waveguard.activities.db.TargetDao;
+import io.waveguard.activities.observability.ReleaseContext;
+import io.waveguard.activities.observability.ReleaseMetrics;
 import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.Target;
 import io.waveguard.policy.model.WaveSummary;
@@ -43,12 +45,24 @@ public final class PlanningActivitiesImpl implements PlanningActivities {
   private final ReleasePlanner planner;
   private final ReplanStep replans;
   private final TargetHolds holds;
+  private final ReleaseMetrics metrics;
 
   /**
    * @param liveness tells a running holder from one whose workflow closed without letting go
    */
   public PlanningActivitiesImpl(
       Jdbi jdbi, ReleasePlanner planner, ReplanStep replans, ReleaseLiveness liveness) {
+    this(jdbi, planner, replans, liveness, ReleaseMetrics.none());
+  }
+
+  /** As above, counting each release once when its plan is first stored. */
+  public PlanningActivitiesImpl(
+      Jdbi jdbi,
+      ReleasePlanner planner,
+      ReplanStep replans,
+      ReleaseLiveness liveness,
+      ReleaseMetrics metrics) {
+    this.metrics = metrics;
     this.jdbi = jdbi;
     this.planner = planner;
     this.replans = replans;
@@ -67,8 +81,22 @@ public final class PlanningActivitiesImpl implements PlanningActivities {
 
   /** Plans as of {@code now}: trust is scored with telemetry up to that moment. */
   PlanSummary planAt(ReleaseSpec spec, Instant now) {
-    return jdbi.inTransaction(
-        handle -> stored(handle, spec.releaseId()).orElseGet(() -> createPlan(handle, spec, now)));
+    try (ReleaseContext ignored = ReleaseContext.enter(spec.releaseId(), 0)) {
+      boolean[] created = {false};
+      PlanSummary plan =
+          jdbi.inTransaction(
+              handle ->
+                  stored(handle, spec.releaseId())
+                      .orElseGet(
+                          () -> {
+                            created[0] = true;
+                            return createPlan(handle, spec, now);
+                          }));
+      if (created[0]) {
+        metrics.releaseStarted(spec.strategy().wireName());
+      }
+      return plan;
+    }
   }
 
   @Override

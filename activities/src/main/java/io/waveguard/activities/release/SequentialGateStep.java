@@ -6,9 +6,12 @@ import io.waveguard.activities.db.GateEvidenceDao;
 import io.waveguard.activities.db.GateEvidenceRow;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TargetDeployment;
+import io.waveguard.activities.observability.ReleaseContext;
+import io.waveguard.activities.observability.ReleaseMetrics;
 import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.policy.gate.sequential.CohortCell;
+import io.waveguard.policy.gate.sequential.DecisionDistance;
 import io.waveguard.policy.gate.sequential.PeriodObservation;
 import io.waveguard.policy.gate.sequential.ReleaseEvidence;
 import io.waveguard.policy.gate.sequential.SequentialGate;
@@ -43,10 +46,12 @@ final class SequentialGateStep {
 
   private final Jdbi jdbi;
   private final TelemetrySource telemetry;
+  private final ReleaseMetrics metrics;
 
-  SequentialGateStep(Jdbi jdbi, TelemetrySource telemetry) {
+  SequentialGateStep(Jdbi jdbi, TelemetrySource telemetry, ReleaseMetrics metrics) {
     this.jdbi = jdbi;
     this.telemetry = telemetry;
+    this.metrics = metrics;
   }
 
   GateResult evaluate(GateRequest request) {
@@ -97,11 +102,23 @@ final class SequentialGateStep {
         gate.judge(
             evidence, request.entryTier(), observation.deployedStats(), observation.controlStats());
     GateResult result = verdict.explainedBy(comparison);
-    return store(request, evidence, result);
+    ReleaseContext.targets(cohorts.deployed().size());
+    if (store(request, evidence, result)) {
+      // Counted once per period: a concurrent attempt that lost the insert counts nothing.
+      DecisionDistance distance = gate.distance(evidence, request.entryTier());
+      metrics.gateVerdict("sequential", result.verdict(), request.entryTier());
+      metrics.gateDistance(request.entryTier(), distance.rollback(), distance.entry());
+      GateMetrics.waveEnded(metrics, result, cohorts.waveDeployedAt(), request.windowEnd());
+      return result;
+    }
+    return jdbi.withExtension(
+            GateEvidenceDao.class, dao -> dao.find(releaseId, request.windowEnd()))
+        .orElseThrow()
+        .result();
   }
 
-  /** Stores the period with its audit row, or returns the verdict a concurrent attempt stored. */
-  private GateResult store(GateRequest request, ReleaseEvidence evidence, GateResult result) {
+  /** Stores the period with its audit row; false when a concurrent attempt stored it first. */
+  private boolean store(GateRequest request, ReleaseEvidence evidence, GateResult result) {
     GateEvidenceRow row =
         GateEvidenceRow.of(
             request.releaseId(),
@@ -114,10 +131,10 @@ final class SequentialGateStep {
         handle -> {
           GateEvidenceDao dao = handle.attach(GateEvidenceDao.class);
           if (dao.insert(row) == 0) {
-            return dao.find(request.releaseId(), request.windowEnd()).orElseThrow().result();
+            return false;
           }
           GateAudit.record(handle, request, result);
-          return result;
+          return true;
         });
   }
 
@@ -142,7 +159,13 @@ final class SequentialGateStep {
     List<Target> all = new ArrayList<>();
     List<Target> deployed = new ArrayList<>();
     List<Target> controls = new ArrayList<>();
+    Instant waveDeployedAt = null;
     for (TargetDeployment row : rows) {
+      if (row.wave() == request.wave()
+          && row.deployedAt() != null
+          && (waveDeployedAt == null || row.deployedAt().isBefore(waveDeployedAt))) {
+        waveDeployedAt = row.deployedAt();
+      }
       Target target = targets.get(row.targetId());
       if (target == null) {
         continue; // deleted from the fleet since planning: nothing to compare it with
@@ -154,7 +177,7 @@ final class SequentialGateStep {
         controls.add(target);
       }
     }
-    return new Cohorts(all, deployed, controls);
+    return new Cohorts(all, deployed, controls, waveDeployedAt);
   }
 
   /**
@@ -221,5 +244,9 @@ final class SequentialGateStep {
     return count == 1 ? unit : count + " " + unit + "s";
   }
 
-  private record Cohorts(List<Target> all, List<Target> deployed, List<Target> controls) {}
+  /**
+   * @param waveDeployedAt the judged wave's first confirmed deploy; null before any
+   */
+  private record Cohorts(
+      List<Target> all, List<Target> deployed, List<Target> controls, Instant waveDeployedAt) {}
 }

@@ -7,6 +7,7 @@ import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.OutcomeRow;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TrustDao;
+import io.waveguard.activities.observability.ReleaseContext;
 import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.activities.trust.TrustCause;
@@ -46,8 +47,10 @@ public final class TrustActivitiesImpl implements TrustActivities {
 
   @Override
   public OutcomeSummary recordReleaseOutcomes(OutcomeRequest request) {
-    Instant now = ActivityClock.of(Activity.getExecutionContext().getInfo()).now();
-    return recordAt(request, now);
+    try (ReleaseContext ignored = ReleaseContext.enter(request.releaseId(), 0)) {
+      Instant now = ActivityClock.of(Activity.getExecutionContext().getInfo()).now();
+      return recordAt(request, now);
+    }
   }
 
   OutcomeSummary recordAt(OutcomeRequest request, Instant now) {

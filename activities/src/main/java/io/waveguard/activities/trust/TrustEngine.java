@@ -5,6 +5,7 @@ import io.waveguard.activities.db.Database;
 import io.waveguard.activities.db.DecayedCounts;
 import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.db.TrustSnapshotRow;
+import io.waveguard.activities.observability.ReleaseMetrics;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.policy.model.Target;
@@ -37,11 +38,19 @@ public final class TrustEngine {
   private final TelemetrySource telemetry;
   private final TrustSettings settings;
   private final HealthReader health;
+  private final ReleaseMetrics metrics;
 
   public TrustEngine(Jdbi jdbi, TelemetrySource telemetry, TrustSettings settings) {
+    this(jdbi, telemetry, settings, ReleaseMetrics.none());
+  }
+
+  /** As above; every recorded snapshot's trust also goes into the per-tier trust histogram. */
+  public TrustEngine(
+      Jdbi jdbi, TelemetrySource telemetry, TrustSettings settings, ReleaseMetrics metrics) {
     this.jdbi = jdbi;
     this.telemetry = telemetry;
     this.settings = settings;
+    this.metrics = metrics;
     this.health = new HealthReader(telemetry, settings.healthWindow(), settings.baselineWindow());
   }
 
@@ -54,7 +63,8 @@ public final class TrustEngine {
     if (resolved == null) {
       return this;
     }
-    return new TrustEngine(jdbi, telemetry, settings.with(resolved.model(), resolved.planning()));
+    return new TrustEngine(
+        jdbi, telemetry, settings.with(resolved.model(), resolved.planning()), metrics);
   }
 
   public TrustSettings settings() {
@@ -104,6 +114,12 @@ public final class TrustEngine {
     }
     // One transaction: a reader (or a retry checking for them) sees all snapshots or none.
     jdbi.useTransaction(handle -> handle.attach(TrustDao.class).insertSnapshots(rows));
+    for (Target target : targets) {
+      TrustScore score = scoring.scores().get(target.id());
+      if (score != null) {
+        metrics.trust(target.tier(), score.lowerBound());
+      }
+    }
   }
 
   private Map<String, TargetHistory> histories(List<String> ids, Instant at) {

@@ -48,6 +48,9 @@ public class WaveguardConfiguration extends Configuration {
   @Valid @NotNull
   private NotificationsConfiguration notifications = new NotificationsConfiguration();
 
+  @Valid @NotNull
+  private ObservabilityConfiguration observability = new ObservabilityConfiguration();
+
   /**
    * A configuration with every default, pointed at the given PostgreSQL and Temporal endpoint: the
    * starting point of embedded runs (demo, tests). Adjust further with the setters.
@@ -272,5 +275,15 @@ public class WaveguardConfiguration extends Configuration {
   @JsonProperty
   public void setGate(GateConfiguration gate) {
     this.gate = gate;
+  }
+
+  @JsonProperty
+  public ObservabilityConfiguration getObservability() {
+    return observability;
+  }
+
+  @JsonProperty
+  public void setObservability(ObservabilityConfiguration observability) {
+    this.observability = observability;
   }
 }

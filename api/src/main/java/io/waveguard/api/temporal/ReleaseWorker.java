@@ -2,8 +2,10 @@ package io.waveguard.api.temporal;
 
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.waveguard.workflows.release.ReleaseWorkflowImpl;
 import java.time.Duration;
@@ -27,6 +29,7 @@ public final class ReleaseWorker implements Managed {
   private final Duration shutdownTimeout;
   private final boolean stickyExecution;
   private final Duration heartbeatThrottle;
+  private final List<WorkerInterceptor> interceptors;
   private WorkerFactory factory;
 
   /**
@@ -43,6 +46,26 @@ public final class ReleaseWorker implements Managed {
       Duration shutdownTimeout,
       boolean stickyExecution,
       Duration heartbeatThrottle) {
+    this(
+        client,
+        taskQueue,
+        activities,
+        shutdownTimeout,
+        stickyExecution,
+        heartbeatThrottle,
+        List.of());
+  }
+
+  /** As above, with interceptors around every workflow and activity execution (tracing). */
+  public ReleaseWorker(
+      WorkflowClient client,
+      String taskQueue,
+      List<Object> activities,
+      Duration shutdownTimeout,
+      boolean stickyExecution,
+      Duration heartbeatThrottle,
+      List<WorkerInterceptor> interceptors) {
+    this.interceptors = List.copyOf(interceptors);
     this.client = client;
     this.taskQueue = taskQueue;
     this.activities = List.copyOf(activities);
@@ -53,7 +76,12 @@ public final class ReleaseWorker implements Managed {
 
   @Override
   public synchronized void start() {
-    factory = WorkerFactory.newInstance(client);
+    factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
+                .build());
     WorkerOptions.Builder options =
         WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(heartbeatThrottle);
     if (!stickyExecution) {

@@ -1,9 +1,12 @@
 package io.waveguard.api.temporal;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.dropwizard.lifecycle.Managed;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -13,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,16 +28,34 @@ public final class TemporalClients implements Managed {
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
 
-  private TemporalClients(WorkflowServiceStubs stubs, String namespace) {
+  private TemporalClients(
+      WorkflowServiceStubs stubs, String namespace, List<WorkflowClientInterceptor> interceptors) {
     this.stubs = stubs;
     this.client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(namespace)
+                .setInterceptors(interceptors.toArray(WorkflowClientInterceptor[]::new))
+                .build());
   }
 
   public static TemporalClients create(TemporalConfiguration config) {
+    return create(config, new NoopScope(), List.of());
+  }
+
+  /**
+   * @param metricsScope where the SDK reports its metrics (client and workers alike)
+   * @param interceptors wrap every client call (tracing)
+   */
+  public static TemporalClients create(
+      TemporalConfiguration config,
+      Scope metricsScope,
+      List<WorkflowClientInterceptor> interceptors) {
     WorkflowServiceStubsOptions.Builder options =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(config.getTarget());
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(config.getTarget())
+            .setMetricsScope(metricsScope);
     if (config.usesMutualTls()) {
       options.setSslContext(sslContext(config.getTlsCertPath(), config.getTlsKeyPath()));
     }
@@ -42,7 +64,7 @@ public final class TemporalClients implements Managed {
       options.setEnableHttps(true).addApiKey(() -> apiKey);
     }
     return new TemporalClients(
-        WorkflowServiceStubs.newServiceStubs(options.build()), config.getNamespace());
+        WorkflowServiceStubs.newServiceStubs(options.build()), config.getNamespace(), interceptors);
   }
 
   public WorkflowServiceStubs stubs() {

@@ -4,6 +4,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.waveguard.activities.db.Database;
+import io.waveguard.activities.observability.HttpTracing;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.telemetry.TargetVersions;
 import io.waveguard.activities.telemetry.TelemetrySource;
@@ -42,7 +43,8 @@ public final class Storage {
         new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql"));
   }
 
-  static TelemetrySource telemetry(TelemetryConfiguration config, Jdbi jdbi) {
+  /** The configured source; the Prometheus source's queries join the current trace. */
+  static TelemetrySource telemetry(TelemetryConfiguration config, Jdbi jdbi, HttpTracing tracing) {
     return switch (config.getSource()) {
       case SIMULATED ->
           new SimulatedTelemetrySource(
@@ -50,7 +52,7 @@ public final class Storage {
       case PUSH -> new PushTelemetrySource(jdbi);
       case PROMETHEUS ->
           new PrometheusTelemetrySource(
-              config.getPrometheus().toSettings(), TargetVersions.of(jdbi));
+              config.getPrometheus().toSettings(), TargetVersions.of(jdbi), tracing);
     };
   }
 }

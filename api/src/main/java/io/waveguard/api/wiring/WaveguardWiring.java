@@ -16,6 +16,7 @@ import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.core.ReleaseNotifications;
 import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.health.TemporalHealthCheck;
+import io.waveguard.api.observability.Observability;
 import io.waveguard.api.temporal.SearchAttributeRegistrar;
 import io.waveguard.api.temporal.TemporalClients;
 import io.waveguard.policy.model.TrustPolicy;
@@ -48,14 +49,22 @@ public final class WaveguardWiring {
   /** Wires Waveguard into {@code environment}; nothing starts before Dropwizard starts it. */
   public static WaveguardWiring install(WaveguardConfiguration config, Environment environment) {
     ApiWiring.configureHttp(config, environment);
+    // Managed first, so it stops last: the worker's and client's final spans are still exported.
+    Observability observability = Observability.create(config.getObservability());
+    environment.lifecycle().manage(observability);
+    observability.install(environment);
     Jdbi jdbi = Storage.open(config, environment);
-    TelemetrySource telemetry = Storage.telemetry(config.getTelemetry(), jdbi);
+    TelemetrySource telemetry =
+        Storage.telemetry(config.getTelemetry(), jdbi, observability.httpTracing());
     // The configuration's release, gate and trust sections as the policy core's records, once.
     CorePolicy core = config.corePolicy();
-    TrustEngine trust = new TrustEngine(jdbi, telemetry, config.trustSettings());
+    TrustEngine trust =
+        new TrustEngine(jdbi, telemetry, config.trustSettings(), observability.releaseMetrics());
 
     TemporalConfiguration temporalConfig = config.getTemporal();
-    TemporalClients temporal = TemporalClients.create(temporalConfig);
+    TemporalClients temporal =
+        TemporalClients.create(
+            temporalConfig, observability.temporalMetrics(), observability.clientInterceptors());
     // Managed objects start in this order and stop in reverse: the worker stops before the client.
     environment.lifecycle().manage(temporal);
     if (temporalConfig.isRegisterSearchAttributes()) {
@@ -64,7 +73,8 @@ public final class WaveguardWiring {
           .manage(new SearchAttributeRegistrar(temporal.stubs(), temporalConfig.getNamespace()));
     }
     if (config.getWorker().isEnabled()) {
-      WorkerWiring.install(config, environment, core, jdbi, telemetry, trust, temporal.client());
+      WorkerWiring.install(
+          config, environment, core, jdbi, telemetry, trust, temporal.client(), observability);
     }
     environment
         .healthChecks()

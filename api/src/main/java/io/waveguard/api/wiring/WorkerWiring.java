@@ -5,6 +5,8 @@ import io.temporal.client.WorkflowClient;
 import io.waveguard.activities.deploy.Deployer;
 import io.waveguard.activities.deploy.WebhookDeployer;
 import io.waveguard.activities.notify.WebhookPoster;
+import io.waveguard.activities.observability.HttpTracing;
+import io.waveguard.activities.observability.ReleaseMetrics;
 import io.waveguard.activities.release.DeploymentActivitiesImpl;
 import io.waveguard.activities.release.GateActivitiesImpl;
 import io.waveguard.activities.release.NotificationActivitiesImpl;
@@ -19,6 +21,7 @@ import io.waveguard.activities.trust.TrustEngine;
 import io.waveguard.api.config.DeployerConfiguration;
 import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.config.WorkerConfiguration;
+import io.waveguard.api.observability.Observability;
 import io.waveguard.api.temporal.ReleaseWorker;
 import io.waveguard.policy.gate.ReleaseGate;
 import io.waveguard.policy.settings.CorePolicy;
@@ -41,7 +44,8 @@ final class WorkerWiring {
       Jdbi jdbi,
       TelemetrySource telemetry,
       TrustEngine trust,
-      WorkflowClient client) {
+      WorkflowClient client,
+      Observability observability) {
     WorkerConfiguration worker = config.getWorker();
     environment
         .lifecycle()
@@ -49,10 +53,11 @@ final class WorkerWiring {
             new ReleaseWorker(
                 client,
                 config.getTemporal().getTaskQueue(),
-                activities(config, core, jdbi, telemetry, trust, client),
+                activities(config, core, jdbi, telemetry, trust, client, observability),
                 Duration.ofMillis(worker.getShutdownTimeout().toMilliseconds()),
                 worker.isStickyExecution(),
-                Duration.ofMillis(worker.getHeartbeatThrottle().toMilliseconds())));
+                Duration.ofMillis(worker.getHeartbeatThrottle().toMilliseconds()),
+                observability.workerInterceptors()));
   }
 
   private static List<Object> activities(
@@ -61,28 +66,36 @@ final class WorkerWiring {
       Jdbi jdbi,
       TelemetrySource telemetry,
       TrustEngine trust,
-      WorkflowClient client) {
+      WorkflowClient client,
+      Observability observability) {
+    ReleaseMetrics metrics = observability.releaseMetrics();
     return List.of(
         new PlanningActivitiesImpl(
             jdbi,
             new ReleasePlanner(trust),
             new ReplanStep(jdbi, trust, telemetry),
-            new TemporalReleaseLiveness(client)),
-        new DeploymentActivitiesImpl(jdbi, deployer(config.getDeployer(), jdbi)),
+            new TemporalReleaseLiveness(client),
+            metrics),
+        new DeploymentActivitiesImpl(
+            jdbi, deployer(config.getDeployer(), jdbi, observability.httpTracing()), metrics),
         new GateActivitiesImpl(
-            jdbi, telemetry, new ReleaseGate(core.gate()), trust.settings().baselineWindow()),
-        new ReleaseRecordActivitiesImpl(jdbi),
+            jdbi,
+            telemetry,
+            new ReleaseGate(core.gate()),
+            trust.settings().baselineWindow(),
+            metrics),
+        new ReleaseRecordActivitiesImpl(jdbi, metrics),
         new TrustActivitiesImpl(jdbi, telemetry, trust),
         new NotificationActivitiesImpl(
             jdbi, new WebhookPoster(config.getNotifications().toSettings(), Clock.systemUTC())));
   }
 
-  private static Deployer deployer(DeployerConfiguration config, Jdbi jdbi) {
+  private static Deployer deployer(DeployerConfiguration config, Jdbi jdbi, HttpTracing tracing) {
     return switch (config.getType()) {
       case SIMULATED -> new SimulatedDeployer(jdbi);
       case WEBHOOK ->
           new WebhookDeployer(
-              config.getUrl(), Duration.ofMillis(config.getTimeout().toMilliseconds()));
+              config.getUrl(), Duration.ofMillis(config.getTimeout().toMilliseconds()), tracing);
     };
   }
 }

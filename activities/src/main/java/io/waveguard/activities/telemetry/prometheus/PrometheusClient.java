@@ -3,6 +3,7 @@ package io.waveguard.activities.telemetry.prometheus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.waveguard.activities.observability.HttpTracing;
 import io.waveguard.activities.telemetry.TelemetryUnavailableException;
 import java.io.IOException;
 import java.net.URI;
@@ -51,7 +52,12 @@ public final class PrometheusClient {
   private final Transport transport;
 
   public PrometheusClient(URI baseUrl, Duration timeout) {
-    this(baseUrl, timeout, httpTransport(timeout));
+    this(baseUrl, timeout, HttpTracing.none());
+  }
+
+  /** Each query a client span of the current trace, its context in {@code traceparent}. */
+  public PrometheusClient(URI baseUrl, Duration timeout, HttpTracing tracing) {
+    this(baseUrl, timeout, httpTransport(timeout, tracing));
   }
 
   PrometheusClient(URI baseUrl, Duration timeout, Transport transport) {
@@ -287,7 +293,7 @@ public final class PrometheusClient {
     return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
   }
 
-  private static Transport httpTransport(Duration timeout) {
+  private static Transport httpTransport(Duration timeout, HttpTracing tracing) {
     // HTTP/1.1: Prometheus speaks it everywhere, and an h2c upgrade buys nothing for one GET.
     HttpClient http =
         HttpClient.newBuilder()
@@ -296,14 +302,22 @@ public final class PrometheusClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     return (uri, requestTimeout) -> {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri)
-              .timeout(requestTimeout)
-              .header("Accept", "application/json")
-              .GET()
-              .build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body());
+      try (HttpTracing.Call call = tracing.start("GET", uri)) {
+        HttpRequest request =
+            call.propagate(HttpRequest.newBuilder(uri))
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        try {
+          HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+          call.answered(response.statusCode());
+          return new Answer(response.statusCode(), response.body());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+          call.failed(e);
+          throw e;
+        }
+      }
     };
   }
 }

@@ -1,5 +1,6 @@
 package io.waveguard.activities.telemetry.prometheus;
 
+import io.waveguard.activities.observability.HttpTracing;
 import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.activities.telemetry.TargetVersions;
 import io.waveguard.activities.telemetry.TelemetrySource;
@@ -75,6 +76,15 @@ public final class PrometheusTelemetrySource implements TelemetrySource {
 
   public PrometheusTelemetrySource(PrometheusSettings settings) {
     this(settings, TargetVersions.NONE);
+  }
+
+  /** As above, each query a client span of the current trace. */
+  public PrometheusTelemetrySource(
+      PrometheusSettings settings, TargetVersions versions, HttpTracing tracing) {
+    this(
+        settings,
+        new PrometheusClient(settings.baseUrl(), settings.queryTimeout(), tracing),
+        versions);
   }
 
   PrometheusTelemetrySource(PrometheusSettings settings, PrometheusClient client) {

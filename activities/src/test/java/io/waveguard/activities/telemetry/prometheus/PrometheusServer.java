@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A real Prometheus process on a free loopback port, with its config and storage in one folder. */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
   private static final Duration READY_WITHIN = Duration.ofSeconds(30);
 
@@ -37,7 +37,7 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** The binary named by PROMETHEUS_BINARY, else the first {@code prometheus} on the PATH. */
-  static Optional<Path> binary() {
+  public static Optional<Path> binary() {
     String configured = System.getenv("PROMETHEUS_BINARY");
     if (configured != null && !configured.isBlank()) {
       return Optional.of(Path.of(configured)).filter(Files::isExecutable);
@@ -56,7 +56,7 @@ final class PrometheusServer implements AutoCloseable {
    * Starts the binary with the given configuration and waits until it is ready; a port taken
    * between choosing and binding it is retried on another.
    */
-  static PrometheusServer start(Path binary, Path dir, String config) throws Exception {
+  public static PrometheusServer start(Path binary, Path dir, String config) throws Exception {
     Path configFile = dir.resolve("prometheus.yml");
     Files.writeString(configFile, config);
     IllegalStateException failure = new IllegalStateException("prometheus never became ready");
@@ -85,12 +85,12 @@ final class PrometheusServer implements AutoCloseable {
     throw failure;
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return baseUrl;
   }
 
   /** The server's last lines of output, for a failure message. */
-  String logTail() {
+  public String logTail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));

@@ -145,6 +145,29 @@ public final class SequentialGate {
     return new GateResult(verdict, reason.toString(), deployed, controls);
   }
 
+  /**
+   * How far {@code evidence} is from rolling back and from letting a wave of {@code entryTier} in:
+   * the same margins {@link #judge} compares with zero, measured instead.
+   */
+  public DecisionDistance distance(ReleaseEvidence evidence, Tier entryTier) {
+    RatioGrid grid = evidence.grid();
+    double worst = Double.NEGATIVE_INFINITY;
+    for (GateMetric metric : GateMetric.values()) {
+      for (Stratum stratum : evidence.strata()) {
+        double alpha = alphaOf(metric, stratum, evidence.strata().size());
+        if (alpha > 0) {
+          worst =
+              Math.max(
+                  worst, evidence.test(metric, stratum).logFailEvidence(grid) + Math.log(alpha));
+        }
+      }
+    }
+    RatioEvidence errors = evidence.test(GateMetric.ERRORS, Stratum.all());
+    double entryThreshold = -Math.log(policy.entryAlpha());
+    double entryEvidence = errors.logEntryEvidence(grid, policy.tolerances().of(entryTier));
+    return new DecisionDistance(Math.max(0, -worst), Math.max(0, entryThreshold - entryEvidence));
+  }
+
   /** The test's share of α: metric share × (whole release, or an even part of the strata's). */
   double alphaOf(GateMetric metric, Stratum stratum, int strata) {
     double metricAlpha = policy.alpha() * metric.alphaShare(policy);

@@ -1,6 +1,7 @@
 package io.waveguard.policy.gate.sequential;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.waveguard.policy.model.CohortStats;
 import io.waveguard.policy.model.GateResult;
@@ -162,6 +163,30 @@ class SequentialGateTest {
     assertThat(strata)
         .extracting(Stratum::key)
         .containsExactly("all", "region=apac", "region=eu", "region=us");
+  }
+
+  @Test
+  void distanceToRollbackShrinksToZeroAsAFaultIsShown() {
+    SequentialGate gate = new SequentialGate(POLICY);
+    ReleaseEvidence evidence = gate.start(fleet());
+    SplittableRandom rng = new SplittableRandom(11);
+    DecisionDistance first = gate.distance(evidence, Tier.LOW);
+    GateVerdict verdict = GateVerdict.INCONCLUSIVE;
+    for (int p = 0; p < 40 && verdict != GateVerdict.FAIL; p++) {
+      List<CohortCell> deployed = new ArrayList<>();
+      List<CohortCell> controls = new ArrayList<>();
+      for (String region : REGIONS) {
+        deployed.add(cell(region, rng, 50, 3));
+        controls.add(cell(region, rng, 50, 1));
+      }
+      evidence = gate.observe(evidence, PeriodObservation.concurrent(deployed, controls));
+      verdict = gate.judge(evidence, Tier.LOW, CohortStats.EMPTY, CohortStats.EMPTY).verdict();
+    }
+
+    assertThat(first.rollback()).isGreaterThan(0);
+    assertThat(first.entry()).isCloseTo(-Math.log(POLICY.entryAlpha()), within(1e-9));
+    assertThat(verdict).isEqualTo(GateVerdict.FAIL);
+    assertThat(gate.distance(evidence, Tier.LOW).rollback()).isZero();
   }
 
   @Test

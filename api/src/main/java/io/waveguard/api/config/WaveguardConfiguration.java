@@ -43,6 +43,8 @@ public class WaveguardConfiguration extends Configuration {
 
   @Valid @NotNull private ReleaseConfiguration release = new ReleaseConfiguration();
 
+  @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+
   /**
    * A configuration with every default, pointed at the given PostgreSQL and Temporal endpoint: the
    * starting point of embedded runs (demo, tests). Adjust further with the setters.
@@ -232,5 +234,15 @@ public class WaveguardConfiguration extends Configuration {
   @JsonProperty
   public void setGate(GateConfiguration gate) {
     this.gate = gate;
+  }
+
+  @JsonProperty
+  public AuthConfiguration getAuth() {
+    return auth;
+  }
+
+  @JsonProperty
+  public void setAuth(AuthConfiguration auth) {
+    this.auth = auth;
   }
 }

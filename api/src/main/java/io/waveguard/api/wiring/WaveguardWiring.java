@@ -8,6 +8,7 @@ import io.waveguard.activities.release.ReleasePlanner;
 import io.waveguard.activities.release.TemporalReleaseLiveness;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.activities.trust.TrustEngine;
+import io.waveguard.api.auth.ApiAuthentication;
 import io.waveguard.api.config.TemporalConfiguration;
 import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.core.DryRuns;
@@ -19,6 +20,7 @@ import io.waveguard.api.temporal.SearchAttributeRegistrar;
 import io.waveguard.api.temporal.TemporalClients;
 import io.waveguard.policy.model.TrustPolicy;
 import io.waveguard.policy.settings.CorePolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
@@ -89,6 +91,8 @@ public final class WaveguardWiring {
             core.sequentialGate(),
             new TrustPolicy(trust.settings().model(), trust.settings().planning()));
     DryRuns dryRuns = new DryRuns(jdbi.onDemand(TargetDao.class), new ReleasePlanner(trust));
+    ApiAuthentication.register(
+        environment.jersey(), config.getAuth(), jdbi, environment.metrics(), Clock.systemUTC());
     ApiWiring.registerResources(
         config,
         environment.jersey(),

@@ -3,6 +3,8 @@ package io.waveguard.api.cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.logging.common.ConsoleAppenderFactory;
+import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.waveguard.activities.db.ApiTokenRow;
 import io.waveguard.activities.db.Database;
 import io.waveguard.api.auth.ApiTokens;
@@ -81,6 +83,7 @@ public final class TokenCommand extends ConfiguredCommand<WaveguardConfiguration
       Namespace namespace,
       WaveguardConfiguration configuration)
       throws Exception {
+    logToStandardError(bootstrap, configuration);
     ManagedDataSource dataSource =
         configuration.getDatabase().build(bootstrap.getMetricRegistry(), "token");
     try {
@@ -94,6 +97,18 @@ public final class TokenCommand extends ConfiguredCommand<WaveguardConfiguration
       }
     } finally {
       dataSource.stop();
+    }
+  }
+
+  /** Standard output carries the token alone, so log lines go to standard error. */
+  private static void logToStandardError(
+      Bootstrap<WaveguardConfiguration> bootstrap, WaveguardConfiguration configuration) {
+    if (configuration.getLoggingFactory() instanceof DefaultLoggingFactory logging) {
+      logging.getAppenders().stream()
+          .filter(ConsoleAppenderFactory.class::isInstance)
+          .map(ConsoleAppenderFactory.class::cast)
+          .forEach(console -> console.setTarget(ConsoleAppenderFactory.ConsoleStream.STDERR));
+      logging.configure(bootstrap.getMetricRegistry(), bootstrap.getApplication().getName());
     }
   }
 

@@ -36,6 +36,11 @@ public final class Api {
     this.authorization = authorization;
   }
 
+  /** A client of a server outside the tests' database (the demo's), with that server's token. */
+  public static Api withToken(URI base, String bearerToken) {
+    return new Api(base, "Bearer " + bearerToken);
+  }
+
   /** The same server with this bearer token instead. */
   public Api withToken(String bearerToken) {
     return new Api(base, "Bearer " + bearerToken);

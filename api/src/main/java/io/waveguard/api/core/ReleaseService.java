@@ -149,8 +149,11 @@ public final class ReleaseService {
     try {
       return Optional.of(startedSpec(ReleaseSpec.workflowIdFor(releaseId)).service());
     } catch (StatusRuntimeException e) {
-      log.debug("history of release {} unreadable: {}", releaseId, e.getStatus());
-      return Optional.empty();
+      // Only "no such workflow" means no such release; Temporal failing is answered as such.
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 

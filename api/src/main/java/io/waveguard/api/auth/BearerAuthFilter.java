@@ -65,7 +65,9 @@ final class BearerAuthFilter extends AuthFilter<String, Caller> {
           "the identity provider's keys could not be read; try again shortly");
     }
     if (!authenticated) {
-      log.warn("rejected {}: bearer token {} is not valid", where, shown(credential));
+      // The authenticators logged why (unknown, expired, revoked; the JWT's fault) with the
+      // token's prefix; this line says which call it was.
+      log.info("refused {} with {}", where, shown(credential));
       throw unauthorized("invalid_token", "the bearer token is unknown, expired or revoked");
     }
   }

@@ -38,7 +38,7 @@ final class DemoBanner {
 
         Every /api/v1 call needs a bearer token; these are this demo's, one per role:
         %11$s
-        Try (TOKEN=<the admin token above>):
+        Try, after  export TOKEN=%12$s  (the admin token):
           curl -s %1$s/api/v1/releases -H "Authorization: Bearer $TOKEN"
           curl -s %1$s/api/v1/releases/%6$s -H "Authorization: Bearer $TOKEN"
           curl -s '%1$s/api/v1/targets?service=payments&tier=safety-critical' \\
@@ -73,7 +73,8 @@ final class DemoBanner {
                 gate.minBakeSeconds(),
                 gate.maxBakeSeconds(),
                 temporal.describe(),
-                tokenLines(tokens));
+                tokenLines(tokens),
+                tokens.get(Role.ADMIN));
     out.print(text);
     out.flush();
   }

@@ -6,6 +6,9 @@
 #   infra/contract/schemathesis.sh              # 100 examples per operation, seed 1
 #   EXAMPLES=500 SEED=7 infra/contract/schemathesis.sh
 #
+# The fuzzer sends the demo's admin token (its "token admin ..." line), so every operation is
+# reached past authentication; the contract itself is public.
+#
 # Schemathesis is installed once into a venv (SCHEMATHESIS_VENV, default under ~/.cache). The
 # demo's own releases run meanwhile; the fuzzer's POSTs start more (bounded by EXAMPLES).
 set -euo pipefail
@@ -51,6 +54,14 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 [[ -s "$out/openapi.json" ]] || { echo "contract: no contract within 180 s" >&2; exit 1; }
+# The demo prints its tokens just after the server is up.
+token=""
+for _ in $(seq 1 60); do
+  token="$(sed -nE 's/^ *token admin ([A-Za-z0-9_-]+)$/\1/p' "$out/demo.log" | head -1)"
+  [[ -n "$token" ]] && break
+  sleep 1
+done
+[[ -n "$token" ]] || { echo "contract: the demo printed no admin token" >&2; exit 1; }
 
 # One Schemathesis run; its output goes to $out/schemathesis.log and its status to $status.
 fuzz() {
@@ -60,6 +71,7 @@ fuzz() {
   # Run from target/contract: Schemathesis keeps its cache in ./.schemathesis.
   (cd "$out" && timeout 300 "$venv/bin/schemathesis" --config-file "$PWD/../../infra/contract/schemathesis.toml" \
     run "$base/api/v1/openapi.json" --url "$base" \
+    -H "Authorization: Bearer $token" \
     --checks all --max-examples "$examples" --seed "$seed" --workers 2 --request-timeout 30 \
     --report junit --report-junit-path schemathesis-junit.xml) | tee "$out/schemathesis.log"
   status=${PIPESTATUS[0]}

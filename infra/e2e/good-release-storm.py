@@ -9,13 +9,14 @@ the count per status with a Wilson 95 % interval on the rollback rate.
 
 Loopback only, bounded: N releases (default 100), one poll a second, a deadline (default 600 s).
 
-    ./waveguard demo &                          # API on 127.0.0.1:8080
-    infra/e2e/good-release-storm.py --releases 100
+    ./waveguard demo &                          # API on 127.0.0.1:8080; prints its tokens
+    WAVEGUARD_TOKEN=<the demo's admin token> infra/e2e/good-release-storm.py --releases 100
 """
 import argparse
 import concurrent.futures
 import json
 import math
+import os
 import sys
 import time
 import urllib.error
@@ -24,10 +25,16 @@ import urllib.request
 FINAL = {"COMPLETED", "ROLLED_BACK", "ABORTED", "FAILED"}
 
 
+TOKEN = os.environ.get("WAVEGUARD_TOKEN", "")
+
+
 def call(api, method, path, body=None):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(
-        api + path, data=data, method=method, headers={"Content-Type": "application/json"}
+        api + path,
+        data=data,
+        method=method,
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"},
     )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -52,6 +59,8 @@ def main():
     parser.add_argument("--deadline", type=int, default=600, help="seconds to wait in all")
     parser.add_argument("--tag", default=str(int(time.time())), help="makes ids unique per run")
     args = parser.parse_args()
+    if not TOKEN:
+        sys.exit("set WAVEGUARD_TOKEN to an admin token (the demo prints one: 'token admin ...')")
     if not args.api.startswith(("http://127.", "http://localhost", "http://[::1]")):
         sys.exit("loopback addresses only")
     api = args.api.rstrip("/") + "/api/v1"

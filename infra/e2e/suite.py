@@ -258,7 +258,8 @@ class Pusher:
         samples = [self.sample(t, start + 60 * m, 60, False)
                    for t in target_ids for m in range(BASELINE_MINUTES)]
         for i in range(0, len(samples), 5000):
-            status, body = self.suite.api("POST", "/telemetry", {"samples": samples[i:i + 5000]})
+            status, body = self.suite.api("POST", "/telemetry", {"samples": samples[i:i + 5000]},
+                                          role="ingest")
             if status != 202:
                 raise Failure(f"baseline telemetry refused: {status} {body}")
 
@@ -286,7 +287,7 @@ class Pusher:
                 continue
             try:
                 status, _ = self.suite.api("POST", "/telemetry", {"samples": self.backlog},
-                                           timeout=5)
+                                           timeout=5, role="ingest")
             except OSError:
                 status = None
             if status == 202:
@@ -315,6 +316,7 @@ class Suite:
         self.worker_count = 0
         self.temporal_up = False
         self.postgres_up = False
+        self.tokens = {}
         self.pg_port = free_port()
         self.temporal_port = free_port()
         self.ui_port = free_port()
@@ -341,10 +343,12 @@ class Suite:
         self.postgres_env = dict(self.env, WAVEGUARD_STATE_DIR=work)
 
     # -- HTTP --
-    def api(self, method, path, body=None, timeout=30):
+    def api(self, method, path, body=None, timeout=30, role="admin"):
+        """One call as the token of `role` (admin, operator or ingest; see issue_tokens)."""
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.api_url + "/api/v1" + path, data=data, method=method,
-                                         headers={"Content-Type": "application/json"})
+                                         headers={"Content-Type": "application/json",
+                                                  "Authorization": f"Bearer {self.tokens[role]}"})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status, json.loads(response.read() or b"null")
@@ -354,6 +358,20 @@ class Suite:
                 return error.code, json.loads(raw or b"null")
             except ValueError:
                 return error.code, raw.decode(errors="replace")
+
+    def issue_tokens(self):
+        """API tokens, made with `waveguard token create` once the schema exists: an admin for
+        seeding and reading, an operator (e2e-operator) for the commands, an ingest token for the
+        telemetry pusher. PostgreSQL keeps them across its restart."""
+        for role, name in (("admin", "e2e-admin"), ("operator", "e2e-operator"),
+                           ("ingest", "e2e-ingest")):
+            result = subprocess.run(["java", "-jar", self.jar, "token", "create", "--name", name,
+                                     "--role", role, CONFIG],
+                                    env=self.env, capture_output=True, text=True, timeout=180)
+            if result.returncode != 0:
+                raise Failure(f"token create failed: {(result.stdout + result.stderr)[-600:]}")
+            self.tokens[role] = result.stdout.strip().splitlines()[-1]
+        log("API tokens issued: e2e-admin, e2e-operator, e2e-ingest")
 
     def release(self, release_id):
         status, body = self.api("GET", f"/releases/{release_id}")
@@ -461,6 +479,8 @@ class Suite:
                                     env=self.env, capture_output=True, text=True, timeout=180)
             if result.returncode != 0:
                 raise Failure(f"db migrate failed: {(result.stdout + result.stderr)[-600:]}")
+            if not self.tokens:
+                self.issue_tokens()
         if not self.temporal_up:
             self.start_temporal()
         server = self.procs.get("server")
@@ -474,7 +494,10 @@ class Suite:
                 if server.poll() is not None:
                     raise Failure(f"server exited; see {server.logname}")
                 try:
-                    with urllib.request.urlopen(url + "/api/v1/releases", timeout=5) as r:
+                    ready = urllib.request.Request(
+                        url + "/api/v1/releases",
+                        headers={"Authorization": f"Bearer {self.tokens['admin']}"})
+                    with urllib.request.urlopen(ready, timeout=5) as r:
                         if r.status == 200:
                             break
                 except OSError:
@@ -739,10 +762,11 @@ def scenario_rollback(suite):
 
 
 def command(suite, release_id, action, reason, operator="e2e-operator"):
+    """The command as the operator token, whose name (e2e-operator) is what gets recorded."""
     deadline = time.time() + 30
     while True:
         status, body = suite.api("POST", f"/releases/{release_id}/{action}",
-                                 {"operator": operator, "reason": reason})
+                                 {"reason": reason}, role="operator")
         if status == 200:
             log(f"{action} by {operator} ({reason}): {body.get('status')}")
             return body

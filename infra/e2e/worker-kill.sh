@@ -88,7 +88,8 @@ start() {
   log "started $name (pid $pid)"
 }
 
-api() { curl -sS --max-time 30 "$@"; }
+# Every /api/v1 call carries the admin token made below with `waveguard token create`.
+api() { curl -sS --max-time 30 -H "Authorization: Bearer $token" "$@"; }
 
 release_field() { api "http://127.0.0.1:$api_port/api/v1/releases/$release_id" | jq -r "$1"; }
 
@@ -154,11 +155,15 @@ export WAVEGUARD_GATE_LATENCY_MIN_SAMPLES=3
 
 "$wg" db migrate "$config" >"$work/migrate.log" 2>&1 || fail "db migrate failed; see $work/migrate.log"
 log "schema migrated"
+token="$("$wg" token create --name e2e-worker-kill --role admin "$config" 2>"$work/token.log")" ||
+  fail "token create failed; see $work/token.log"
+log "API token issued (e2e-worker-kill, admin)"
 
 start server env WAVEGUARD_WORKER_ENABLED=false "$wg" server "$config"
 server_pid="$pid"
 deadline=$((SECONDS + 90))
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$api_port/api/v1/releases")" == 200 ]]; do
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+  "http://127.0.0.1:$api_port/api/v1/releases")" == 200 ]]; do
   kill -0 "$server_pid" 2>/dev/null || fail "server exited; see $work/server.log"
   ((SECONDS < deadline)) || fail "API not up within 90 s"
   sleep 0.5

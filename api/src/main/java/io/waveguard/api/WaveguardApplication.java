@@ -10,6 +10,7 @@ import io.waveguard.api.cli.DemoCommand;
 import io.waveguard.api.cli.DevPostgresCommand;
 import io.waveguard.api.cli.DevTemporalCommand;
 import io.waveguard.api.cli.SimulateCommand;
+import io.waveguard.api.cli.TokenCommand;
 import io.waveguard.api.cli.VerifyDeploymentsCommand;
 import io.waveguard.api.cli.WorkerCommand;
 import io.waveguard.api.config.WaveguardConfiguration;
@@ -20,8 +21,9 @@ import io.waveguard.api.wiring.WaveguardWiring;
  * Waveguard's entry point. Commands: {@code server} (API, plus a worker unless disabled), {@code
  * worker} (worker only), {@code db migrate}, {@code demo} (everything on this machine), {@code
  * simulate} (the experiment), {@code dev-temporal} and {@code dev-postgres} (local servers), {@code
- * verify-deployments}, and {@code release ...}, the operator CLI over the HTTP API ({@link
- * OperatorCli}). The objects themselves are wired by hand in {@link WaveguardWiring}.
+ * verify-deployments}, {@code token} (API tokens), and {@code release ...}, the operator CLI over
+ * the HTTP API ({@link OperatorCli}). The objects themselves are wired by hand in {@link
+ * WaveguardWiring}.
  */
 public class WaveguardApplication extends Application<WaveguardConfiguration> {
 
@@ -52,6 +54,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     bootstrap.addCommand(new DevTemporalCommand());
     bootstrap.addCommand(new DevPostgresCommand());
     bootstrap.addCommand(new VerifyDeploymentsCommand());
+    bootstrap.addCommand(new TokenCommand());
   }
 
   @Override

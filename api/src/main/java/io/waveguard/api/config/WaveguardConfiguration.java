@@ -51,6 +51,8 @@ public class WaveguardConfiguration extends Configuration {
   @Valid @NotNull
   private ObservabilityConfiguration observability = new ObservabilityConfiguration();
 
+  @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+
   /**
    * A configuration with every default, pointed at the given PostgreSQL and Temporal endpoint: the
    * starting point of embedded runs (demo, tests). Adjust further with the setters.
@@ -285,5 +287,15 @@ public class WaveguardConfiguration extends Configuration {
   @JsonProperty
   public void setObservability(ObservabilityConfiguration observability) {
     this.observability = observability;
+  }
+
+  @JsonProperty
+  public AuthConfiguration getAuth() {
+    return auth;
+  }
+
+  @JsonProperty
+  public void setAuth(AuthConfiguration auth) {
+    this.auth = auth;
   }
 }

@@ -5,9 +5,12 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -16,6 +19,11 @@ import java.util.List;
  * their annotations: never written by hand, so it cannot drift from what the server does.
  */
 public final class ApiContract {
+
+  private static final String BEARER = "bearer";
+
+  /** The one path anyone may read without a token. */
+  public static final String PUBLIC_PATH = "/api/v1/openapi.json";
 
   private ApiContract() {}
 
@@ -41,6 +49,7 @@ public final class ApiContract {
                                             + " workflows."))))
             .read(new LinkedHashSet<>(resources));
     api.getComponents().getSchemas().values().forEach(ApiContract::wrapNullableReferences);
+    requireBearerTokens(api);
     // Json.pretty logs and answers null when it cannot write; a server without its contract
     // must not start.
     String json = Json.pretty(api);
@@ -48,6 +57,26 @@ public final class ApiContract {
       throw new IllegalStateException("the OpenAPI document cannot be written; see the log");
     }
     return json;
+  }
+
+  /**
+   * Every operation needs {@code Authorization: Bearer <token>} but the contract itself, which is
+   * public so clients and tools can discover the API before they hold a token.
+   */
+  private static void requireBearerTokens(OpenAPI api) {
+    api.getComponents()
+        .addSecuritySchemes(
+            BEARER,
+            new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .description(
+                    "an API token (waveguard token create) or, where configured, an OIDC JWT"));
+    api.addSecurityItem(new SecurityRequirement().addList(BEARER));
+    PathItem contract = api.getPaths().get(PUBLIC_PATH);
+    if (contract != null && contract.getGet() != null) {
+      contract.getGet().setSecurity(List.of());
+    }
   }
 
   /**

@@ -140,6 +140,26 @@ public final class ReleaseService {
     }
   }
 
+  /**
+   * The service the release rolls out: from the read model, else from the workflow's input (a
+   * release started a moment ago); empty when no such release exists.
+   */
+  public Optional<String> serviceOf(String releaseId) {
+    Optional<ReleaseRow> row = releases.find(releaseId);
+    if (row.isPresent()) {
+      return Optional.of(row.get().service());
+    }
+    try {
+      return Optional.of(startedSpec(ReleaseSpec.workflowIdFor(releaseId)).service());
+    } catch (StatusRuntimeException e) {
+      // Only "no such workflow" means no such release; Temporal failing is answered as such.
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** The read model's status, when the workflow has reported one. */
   Optional<ReleaseStatus> recordedStatus(String releaseId) {
     return releases.find(releaseId).map(row -> ReleaseStatus.valueOf(row.status()));

@@ -1,5 +1,6 @@
 package io.waveguard.api.demo;
 
+import io.waveguard.api.auth.Role;
 import io.waveguard.api.embedded.EmbeddedPostgresServer;
 import io.waveguard.api.embedded.LocalTemporal;
 import io.waveguard.api.embedded.WaveguardServer;
@@ -22,7 +23,8 @@ final class DemoBanner {
       WaveguardServer server,
       LocalTemporal temporal,
       EmbeddedPostgresServer postgres,
-      long bakeSeconds) {
+      long bakeSeconds,
+      Map<Role, String> tokens) {
     String api = "http://127.0.0.1:" + server.port();
     SequentialGatePolicy gate = DemoScenario.policy(bakeSeconds).sequentialGate();
     String text =
@@ -34,19 +36,25 @@ final class DemoBanner {
           PostgreSQL  %4$s   user postgres, no password
           Fleet       %5$s
 
-        Try:
-          curl -s %1$s/api/v1/releases
-          curl -s %1$s/api/v1/releases/%6$s
-          curl -s '%1$s/api/v1/targets?service=payments&tier=safety-critical'
-          curl -s -X POST %1$s/api/v1/releases -H 'Content-Type: application/json' \\
+        Every /api/v1 call needs a bearer token; these are this demo's, one per role:
+        %11$s
+        Try, after  export TOKEN=%12$s  (the admin token):
+          curl -s %1$s/api/v1/releases -H "Authorization: Bearer $TOKEN"
+          curl -s %1$s/api/v1/releases/%6$s -H "Authorization: Bearer $TOKEN"
+          curl -s '%1$s/api/v1/targets?service=payments&tier=safety-critical' \\
+            -H "Authorization: Bearer $TOKEN"
+          curl -s -X POST %1$s/api/v1/releases -H "Authorization: Bearer $TOKEN" \\
+            -H 'Content-Type: application/json' \\
             -d '{"service": "payments", "version": "2.8.0", "strategy": "trust-weighted",
                  "policy": {"gatePeriodSeconds": %7$d, "minBakeSeconds": %8$d, "maxBakeSeconds": %9$d}}'
-          curl -s -X POST %1$s/api/v1/releases/<releaseId>/abort \\
-            -H 'Content-Type: application/json' -d '{"operator": "you", "reason": "just looking"}'
-          curl -s -X POST %1$s/api/v1/plans -H 'Content-Type: application/json' \\
+          curl -s -X POST %1$s/api/v1/releases/<releaseId>/abort -H "Authorization: Bearer $TOKEN" \\
+            -H 'Content-Type: application/json' -d '{"reason": "just looking"}'
+          curl -s -X POST %1$s/api/v1/plans -H "Authorization: Bearer $TOKEN" \\
+            -H 'Content-Type: application/json' \\
             -d '{"service": "payments", "version": "2.7.0", "strategy": "canary"}'
-          curl -s '%1$s/api/v1/targets?service=payments&sort=risk&limit=5'
-          curl -s %1$s/api/v1/targets/payments-cell-001/trust
+          curl -s '%1$s/api/v1/targets?service=payments&sort=risk&limit=5' \\
+            -H "Authorization: Bearer $TOKEN"
+          curl -s %1$s/api/v1/targets/payments-cell-001/trust -H "Authorization: Bearer $TOKEN"
           temporal workflow show --workflow-id release-%6$s --address %3$s
 
         Releases, one after the other, trust-weighted, under the sequential gate: a verdict every
@@ -64,9 +72,18 @@ final class DemoBanner {
                 gate.periodSeconds(),
                 gate.minBakeSeconds(),
                 gate.maxBakeSeconds(),
-                temporal.describe());
+                temporal.describe(),
+                tokenLines(tokens),
+                tokens.get(Role.ADMIN));
     out.print(text);
     out.flush();
+  }
+
+  /** "token viewer wg_...", one line per role, each ready to paste. */
+  private static String tokenLines(Map<Role, String> tokens) {
+    return tokens.entrySet().stream()
+        .map(e -> "  token %s %s".formatted(e.getKey().wireName(), e.getValue()))
+        .collect(Collectors.joining("\n"));
   }
 
   /** "50 payments targets: 20 low, 20 standard, 8 finance-critical, 2 safety-critical". */

@@ -7,6 +7,8 @@ import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import io.dropwizard.util.Duration;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TrustDao;
+import io.waveguard.api.auth.ApiTokens;
+import io.waveguard.api.auth.Role;
 import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.embedded.CliTemporalServer;
@@ -23,7 +25,9 @@ import io.waveguard.workflows.devserver.TemporalDevServer;
 import io.waveguard.workflows.release.ReleaseState;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +85,20 @@ public final class DemoRun implements AutoCloseable {
         .useExtension(
             TrustDao.class,
             dao -> dao.insertOutcomes(DemoHistory.outcomes(DemoScenario.fleet(), Instant.now())));
-    DemoBanner.print(out, server, temporal, postgres, options.bakeSeconds());
+    DemoBanner.print(out, server, temporal, postgres, options.bakeSeconds(), issueTokens());
     DemoPlanPrinter.print(
         out, server.dryRuns().plan(DemoScenario.goodRelease(options.bakeSeconds())));
     start(DemoScenario.goodRelease(options.bakeSeconds()));
+  }
+
+  /** One API token per role, for the banner's curl examples; the database goes with the demo. */
+  private Map<Role, String> issueTokens() {
+    ApiTokens tokens = new ApiTokens(server.jdbi(), Clock.systemUTC());
+    Map<Role, String> issued = new EnumMap<>(Role.class);
+    for (Role role : Role.values()) {
+      issued.put(role, tokens.create("demo-" + role.wireName(), role, null, null).token());
+    }
+    return issued;
   }
 
   /** What --temporal asks for; auto takes the CLI's dev server only when it is on the PATH. */

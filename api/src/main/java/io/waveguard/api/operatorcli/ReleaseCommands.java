@@ -196,17 +196,12 @@ final class ReleaseCommands {
     if (reason == null || reason.isBlank()) {
       throw new UsageException(action + " needs --reason TEXT (it goes into the audit log)");
     }
-    String operator =
-        args.value(
-            "operator",
-            context.env("WAVEGUARD_OPERATOR") != null
-                ? context.env("WAVEGUARD_OPERATOR")
-                : context.env("USER"));
-    if (operator == null) {
-      throw new UsageException(action + " needs --operator NAME (or WAVEGUARD_OPERATOR)");
-    }
+    // The API records the token's identity as the operator; a name given here is only a note.
+    String operator = args.value("operator", context.env("WAVEGUARD_OPERATOR"));
     ObjectNode body = WaveguardClient.JSON.createObjectNode();
-    body.put("operator", operator);
+    if (operator != null) {
+      body.put("operator", operator);
+    }
     body.put("reason", reason);
     WaveguardClient.Answer answer =
         client.post(

@@ -5,10 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.waveguard.api.auth.Role;
 import io.waveguard.api.dto.CalendarView;
 import io.waveguard.api.dto.ErrorResponse;
 import io.waveguard.api.errors.ApiException;
 import io.waveguard.policy.calendar.ChangeCalendar;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -60,6 +62,7 @@ public final class CalendarResource {
                       mediaType = MediaType.APPLICATION_JSON,
                       schema = @Schema(implementation = CalendarView.class))))
   @GET
+  @RolesAllowed(Role.Names.VIEWER)
   public CalendarView get(
       @Parameter(
               allowEmptyValue = true,

@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.waveguard.api.auth.Caller;
+import io.waveguard.api.auth.Role;
+import io.waveguard.api.auth.ServiceScope;
 import io.waveguard.api.core.DryRuns;
 import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.dto.CreateReleaseRequest;
@@ -13,6 +16,7 @@ import io.waveguard.api.dto.PlanView;
 import io.waveguard.api.pages.DryRunPages;
 import io.waveguard.api.pages.PlanCursor;
 import io.waveguard.policy.model.ReleaseSpec;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,14 +24,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** Dry runs: the plan a release would follow, with a reason for every placement. */
 @Path("/api/v1/plans")
 @ApiResponse(
     responseCode = "default",
     description =
-        "an error: 400 invalid input, 413 body too large, 415 not JSON, 503 PostgreSQL failing",
+        "an error: 400 invalid input, 401 no valid bearer token, 403 role or service scope does"
+            + " not allow the call, 413 body too large, 415 not JSON, 503 PostgreSQL failing",
     content =
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
@@ -71,7 +78,9 @@ public final class PlanResource {
                       schema = @Schema(implementation = PlanView.class))))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.RELEASER)
   public PlanView plan(
+      @Context SecurityContext security,
       @NotNull @Valid CreateReleaseRequest request,
       @Parameter(
               allowEmptyValue = true,
@@ -87,7 +96,8 @@ public final class PlanResource {
     int pageSize = QueryParams.intParam("limit", limit, PLACEMENTS_DEFAULT, 1, PLACEMENTS_MAX);
     PlanCursor from = PlanCursor.parse(cursor);
     String id = request.releaseId() != null ? request.releaseId() : DRY_RUN_ID;
-    ReleaseSpec spec = request.toSpec(id, null, policies.resolve(request.policy()));
+    Caller caller = ServiceScope.require(security, request.service().strip());
+    ReleaseSpec spec = request.toSpec(id, caller.name(), policies.resolve(request.policy()));
     // Later pages re-plan as of the first page's instant, so they continue the same plan.
     PlanView plan = from == null ? dryRuns.plan(spec) : dryRuns.plan(spec, from.plannedAt());
     return DryRunPages.page(plan, from, pageSize);

@@ -10,6 +10,9 @@ import io.waveguard.activities.db.AuditDao;
 import io.waveguard.activities.db.AuditEntry;
 import io.waveguard.activities.db.ReleaseDao;
 import io.waveguard.activities.db.ReleaseRow;
+import io.waveguard.api.auth.Caller;
+import io.waveguard.api.auth.Role;
+import io.waveguard.api.auth.ServiceScope;
 import io.waveguard.api.core.CommandResult;
 import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.PolicyResolver;
@@ -35,6 +38,7 @@ import io.waveguard.policy.model.OperatorAction;
 import io.waveguard.policy.model.ReleaseSpec;
 import io.waveguard.policy.model.ReleaseStatus;
 import io.waveguard.workflows.release.ReleaseState;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,8 +48,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.Arrays;
@@ -57,7 +63,8 @@ import java.util.Locale;
 @ApiResponse(
     responseCode = "default",
     description =
-        "an error: 400 invalid input, 404 unknown release, 409 conflict or invalid"
+        "an error: 400 invalid input, 401 no valid bearer token, 403 role or service scope"
+            + " does not allow the call, 404 unknown release, 409 conflict or invalid"
             + " transition, 413 body too large, 415 not JSON, 403 or 503 Temporal or PostgreSQL"
             + " failing",
     content =
@@ -118,10 +125,13 @@ public final class ReleaseResource {
                       schema = @Schema(implementation = ReleaseView.class))))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response start(@NotNull @Valid CreateReleaseRequest request) {
+  @RolesAllowed(Role.Names.RELEASER)
+  public Response start(
+      @Context SecurityContext security, @NotNull @Valid CreateReleaseRequest request) {
+    Caller caller = ServiceScope.require(security, request.service().strip());
     String id = request.releaseId() != null ? request.releaseId() : ReleaseIds.generate();
     // Resolved before anything is started, so input it refuses leaves no trace.
-    ReleaseSpec spec = request.toSpec(id, null, policies.resolve(request.policy()));
+    ReleaseSpec spec = request.toSpec(id, caller.name(), policies.resolve(request.policy()));
     // A release that can only fail in planning is refused now; a repeat of one already started
     // answers that release, whatever its targets became since.
     if (!releases.exists(id)) {
@@ -145,6 +155,7 @@ public final class ReleaseResource {
                       mediaType = MediaType.APPLICATION_JSON,
                       schema = @Schema(implementation = ReleaseList.class))))
   @GET
+  @RolesAllowed(Role.Names.VIEWER)
   public ReleaseList list(
       @QueryParam("service") String service,
       @Parameter(allowEmptyValue = true, schema = @Schema(implementation = ReleaseStatus.class))
@@ -187,6 +198,7 @@ public final class ReleaseResource {
                       schema = @Schema(implementation = ReleaseView.class))))
   @GET
   @Path("/{releaseId}")
+  @RolesAllowed(Role.Names.VIEWER)
   public ReleaseView get(@PathParam("releaseId") String releaseId) {
     return releases.view(known(releaseId));
   }
@@ -204,6 +216,7 @@ public final class ReleaseResource {
                       schema = @Schema(implementation = AuditLog.class))))
   @GET
   @Path("/{releaseId}/audit")
+  @RolesAllowed(Role.Names.VIEWER)
   public AuditLog audit(
       @PathParam("releaseId") String releaseId,
       @Parameter(
@@ -261,7 +274,9 @@ public final class ReleaseResource {
   @POST
   @Path("/{releaseId}/{action: pause|resume|approve|abort|retry-rollback}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.OPERATOR)
   public Response command(
+      @Context SecurityContext security,
       @PathParam("releaseId") String releaseId,
       @Parameter(
               schema =
@@ -272,7 +287,18 @@ public final class ReleaseResource {
           String action,
       @NotNull @Valid OperatorCommandRequest request) {
     OperatorAction operatorAction = OperatorAction.fromWireName(action);
-    CommandResult result = commands.apply(known(releaseId), operatorAction, request.toCommand());
+    Caller caller = ServiceScope.caller(security);
+    if (caller.services() != null) {
+      // A release this caller may not see the service of is not found either way.
+      ServiceScope.require(
+          security,
+          releases
+              .serviceOf(known(releaseId))
+              .orElseThrow(() -> new ReleaseNotFoundException(releaseId)));
+    }
+    // The operator is who the token says; a name in the body is only a display note.
+    CommandResult result =
+        commands.apply(known(releaseId), operatorAction, request.toCommand(caller.name()));
     return switch (result.outcome()) {
       case ACCEPTED -> Response.ok(result.state()).build();
       case REJECTED -> throw new ApiException(409, "invalid_transition", null, result.detail());

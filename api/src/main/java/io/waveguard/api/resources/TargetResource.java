@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.db.TrustSnapshotRow;
+import io.waveguard.api.auth.Role;
 import io.waveguard.api.dto.ErrorResponse;
 import io.waveguard.api.dto.TargetList;
 import io.waveguard.api.dto.TargetRequest;
@@ -19,6 +20,7 @@ import io.waveguard.api.dto.TrustSummary;
 import io.waveguard.api.errors.ApiException;
 import io.waveguard.policy.model.Target;
 import io.waveguard.policy.model.Tier;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,7 +44,8 @@ import java.util.stream.Collectors;
 @ApiResponse(
     responseCode = "default",
     description =
-        "an error: 400 invalid input, 404 unknown target, 413 body too large, 415 not"
+        "an error: 400 invalid input, 401 no valid bearer token, 403 role does not allow the"
+            + " call, 404 unknown target, 413 body too large, 415 not"
             + " JSON, 503 PostgreSQL failing",
     content =
         @Content(
@@ -93,6 +96,7 @@ public final class TargetResource {
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ADMIN)
   public Response put(
       @Parameter(schema = @Schema(type = "string", pattern = TARGET_ID_PATTERN, maxLength = 128))
           @PathParam("id")
@@ -125,6 +129,7 @@ public final class TargetResource {
                       schema = @Schema(implementation = TargetView.class))))
   @GET
   @Path("/{id}")
+  @RolesAllowed(Role.Names.VIEWER)
   public TargetView get(@PathParam("id") String id) {
     Target target = find(id);
     return views(List.of(target)).get(0);
@@ -143,6 +148,7 @@ public final class TargetResource {
                       schema = @Schema(implementation = TrustHistory.class))))
   @GET
   @Path("/{id}/trust")
+  @RolesAllowed(Role.Names.VIEWER)
   public TrustHistory trust(
       @PathParam("id") String id,
       @Parameter(
@@ -170,6 +176,7 @@ public final class TargetResource {
                       mediaType = MediaType.APPLICATION_JSON,
                       schema = @Schema(implementation = TargetList.class))))
   @GET
+  @RolesAllowed(Role.Names.VIEWER)
   public TargetList list(
       @QueryParam("service") String service,
       @Parameter(allowEmptyValue = true, schema = @Schema(implementation = Tier.class))

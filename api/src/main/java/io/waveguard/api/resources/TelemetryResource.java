@@ -6,11 +6,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TelemetryDao;
+import io.waveguard.api.auth.Role;
 import io.waveguard.api.dto.ErrorResponse;
 import io.waveguard.api.dto.TelemetryAccepted;
 import io.waveguard.api.dto.TelemetryBatchRequest;
 import io.waveguard.api.dto.TelemetrySampleRequest;
 import io.waveguard.api.errors.ApiException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +30,8 @@ import java.util.Set;
 @ApiResponse(
     responseCode = "default",
     description =
-        "an error: 400 invalid input, 422 a sample names no target, 413 body too large,"
+        "an error: 400 invalid input, 401 no valid bearer token, 403 role does not allow the"
+            + " call, 422 a sample names no target, 413 body too large,"
             + " 415 not JSON, 503 PostgreSQL failing",
     content =
         @Content(
@@ -61,6 +64,7 @@ public final class TelemetryResource {
                       schema = @Schema(implementation = TelemetryAccepted.class))))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.INGEST)
   public Response ingest(@NotNull @Valid TelemetryBatchRequest batch) {
     List<TelemetrySampleRequest> samples = batch.samples();
     for (int i = 0; i < samples.size(); i++) {

@@ -8,6 +8,7 @@ import io.waveguard.activities.release.ReleasePlanner;
 import io.waveguard.activities.release.TemporalReleaseLiveness;
 import io.waveguard.activities.telemetry.TelemetrySource;
 import io.waveguard.activities.trust.TrustEngine;
+import io.waveguard.api.auth.ApiAuthentication;
 import io.waveguard.api.config.TemporalConfiguration;
 import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.core.DryRuns;
@@ -107,6 +108,8 @@ public final class WaveguardWiring {
                 config.getNotifications().allowReleaseWebhookUrls,
                 config.getNotifications().giveUpAfterSeconds()));
     DryRuns dryRuns = new DryRuns(jdbi.onDemand(TargetDao.class), new ReleasePlanner(trust));
+    ApiAuthentication.register(
+        environment.jersey(), config.getAuth(), jdbi, environment.metrics(), Clock.systemUTC());
     ApiWiring.registerResources(
         config,
         environment.jersey(),

@@ -10,6 +10,7 @@ import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Api.Answer;
 import io.waveguard.api.support.Eventually;
 import io.waveguard.api.support.TestApp;
+import io.waveguard.api.support.TestTokens;
 import io.waveguard.simulatedfleet.FleetTargets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -104,7 +105,8 @@ class CommandsWithoutWorkerTest {
     assertThat(audit).hasSize(1);
     assertThat(audit.get(0).get("action").asText()).isEqualTo("abort");
     assertThat(audit.get(0).get("outcome").asText()).isEqualTo("QUEUED");
-    assertThat(audit.get(0).get("operator").asText()).isEqualTo("carol");
+    // The token's identity, not the name the body gives.
+    assertThat(audit.get(0).get("operator").asText()).isEqualTo(TestTokens.ADMIN_NAME);
   }
 
   /**

@@ -12,6 +12,7 @@ import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.GateEvidenceDao;
 import io.waveguard.activities.db.GateEvidenceRow;
 import io.waveguard.activities.db.TargetDeployment;
+import io.waveguard.api.support.Api;
 import io.waveguard.policy.model.GateVerdict;
 import io.waveguard.policy.model.ReleaseStatus;
 import io.waveguard.policy.model.Target;
@@ -23,6 +24,7 @@ import io.waveguard.workflows.release.ReleaseState;
 import io.waveguard.workflows.release.WaveView;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -112,6 +114,30 @@ class DemoRunTest {
     assertThat(last.reason())
         .startsWith(
             "%d deployed targets vs their own hour before the release".formatted(TIERS.size()));
+  }
+
+  @Test
+  void printsATokenPerRoleThatTheApiAccepts() {
+    String out = printed.toString(StandardCharsets.UTF_8);
+    Map<String, String> tokens =
+        out.lines()
+            .map(String::strip)
+            .filter(l -> l.matches("token [a-z]+ wg_[A-Za-z0-9_-]{43}"))
+            .map(l -> l.split(" "))
+            .collect(Collectors.toMap(parts -> parts[1], parts -> parts[2]));
+    URI base = demo.server().baseUri();
+
+    assertThat(tokens).containsOnlyKeys("viewer", "releaser", "operator", "ingest", "admin");
+    assertThat(Api.withToken(base, tokens.get("viewer")).get("/api/v1/releases").status())
+        .isEqualTo(200);
+    assertThat(Api.withToken(base, tokens.get("ingest")).get("/api/v1/releases").status())
+        .isEqualTo(403);
+    assertThat(
+            Api.withToken(base, tokens.get("admin"))
+                .get("/api/v1/releases/" + GOOD_RELEASE)
+                .status())
+        .isEqualTo(200);
+    assertThat(out).contains("-H \"Authorization: Bearer $TOKEN\"");
   }
 
   @Test

@@ -9,12 +9,15 @@ import com.sun.net.httpserver.HttpServer;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TargetDeployment;
+import io.waveguard.api.auth.ApiTokens;
+import io.waveguard.api.auth.Role;
 import io.waveguard.api.config.DeployerConfiguration;
 import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.embedded.WaveguardServer;
 import io.waveguard.api.support.Api;
 import io.waveguard.api.support.Eventually;
 import io.waveguard.api.support.TestApp;
+import io.waveguard.api.support.TestTokens;
 import io.waveguard.simulatedfleet.FleetTargets;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -86,11 +89,14 @@ class AbortDuringDeployTest {
     assertThat(started.status()).isEqualTo(202);
     Eventually.await(Duration.ofSeconds(60), () -> hook.calls("deploy").size(), n -> n >= 2);
 
+    // Dave's own operator token: the release records who aborted it from the token.
+    ApiTokens.Issued dave = TestTokens.create("dave", Role.OPERATOR, null, null);
     Api.Answer abort =
-        api.post(
-            "/api/v1/releases/stopped-mid-wave/abort",
-            """
-            {"operator": "dave", "reason": "wrong build tagged"}""");
+        api.withToken(dave.token())
+            .post(
+                "/api/v1/releases/stopped-mid-wave/abort",
+                """
+            {"reason": "wrong build tagged"}""");
     assertThat(abort.status()).isEqualTo(200);
     JsonNode done =
         Eventually.await(
@@ -100,7 +106,7 @@ class AbortDuringDeployTest {
 
     List<Call> deploys = hook.calls("deploy");
     List<Call> rollbacks = hook.calls("rollback");
-    assertThat(done.path("outcomeReason").asText()).contains("aborted by dave");
+    assertThat(done.path("outcomeReason").asText()).contains("aborted by " + dave.name());
     assertThat(deploys.size()).as("deploy batches sent of 10").isBetween(2, 9);
     Map<String, Integer> deployed = countByTarget(deploys);
     Map<String, Integer> rolledBack = countByTarget(rollbacks);

@@ -12,6 +12,7 @@ import io.waveguard.api.config.WaveguardConfiguration;
 import io.waveguard.api.embedded.WaveguardServer;
 import io.waveguard.api.support.Eventually;
 import io.waveguard.api.support.TestApp;
+import io.waveguard.api.support.TestTokens;
 import io.waveguard.simulatedfleet.FleetTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,6 +93,7 @@ class ReleaseTraceTest {
         send(
             HttpRequest.newBuilder(server.baseUri().resolve("/api/v1/releases"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.admin())
                 .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(

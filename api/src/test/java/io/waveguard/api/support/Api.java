@@ -19,14 +19,41 @@ public final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
+  private final String authorization;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
+  /** A client that sends the tests' admin token ({@link TestTokens#admin()}). */
   public Api(URI base) {
+    this(base, "Bearer " + TestTokens.admin());
+  }
+
+  private Api(URI base, String authorization) {
     this.base = base;
+    this.authorization = authorization;
+  }
+
+  /** A client of a server outside the tests' database (the demo's), with that server's token. */
+  public static Api withToken(URI base, String bearerToken) {
+    return new Api(base, "Bearer " + bearerToken);
+  }
+
+  /** The same server with this bearer token instead. */
+  public Api withToken(String bearerToken) {
+    return new Api(base, "Bearer " + bearerToken);
+  }
+
+  /** The same server with this Authorization header, sent as it is (malformed ones too). */
+  public Api withAuthorization(String header) {
+    return new Api(base, header);
+  }
+
+  /** The same server without any Authorization header. */
+  public Api anonymous() {
+    return new Api(base, null);
   }
 
   /** An answer: status, Location header, the body as JSON (null when empty), all headers. */
@@ -68,8 +95,10 @@ public final class Api {
     return send(request);
   }
 
+  /** A GET of the admin port, which needs no token. */
   public Answer admin(int adminPort, String path) {
-    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path)).GET());
+    return sendAsIs(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path)).GET());
   }
 
   private URI uri(String path) {
@@ -77,6 +106,13 @@ public final class Api {
   }
 
   private Answer send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return sendAsIs(request);
+  }
+
+  private Answer sendAsIs(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(

@@ -63,6 +63,8 @@ public final class TestApp {
     config.getTelemetry().setRequestsPerTargetPerMinute(600_000);
     config.getGate().latencyMinSamples = 4;
     config.getWorker().setShutdownTimeout(Duration.seconds(2));
+    // A revoked token is refused within a second, so tests need not wait long to see it.
+    config.getAuth().setCacheTtl(Duration.seconds(1));
     ((DefaultLoggingFactory) config.getLoggingFactory()).setLevel("WARN");
     return config;
   }

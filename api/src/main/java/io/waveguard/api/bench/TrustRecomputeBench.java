@@ -1,47 +1,45 @@
-package io.waveguard.activities.bench;
+package io.waveguard.api.bench;
 
-import io.waveguard.activities.TestDatabase;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.trust.TrustCause;
 import io.waveguard.activities.trust.TrustEngine;
 import io.waveguard.activities.trust.TrustSettings;
 import io.waveguard.policy.model.Target;
+import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * How long one trust recomputation of a 100,000-target fleet takes: {@link
- * TrustEngine#scoreAndRecord} over pushed telemetry with a 15-minute health window and a 45-minute
- * baseline, i.e. exactly the 60 one-minute windows per target (6,000,000 telemetry rows) that are
- * stored, plus three outcomes per target. Not a test: run it by hand (the command is in
- * docs/testing.md, "Benchmarks"). Arguments: {@code [targets] [repetitions]}, default 100000 and 5.
- *
- * <p>Prints each repetition split into scoring (SQL reads and the model) and persisting (the
- * snapshot insert), then the median and minimum.
+ * How long one trust recomputation of a large fleet takes: {@link TrustEngine#scoreAndRecord} over
+ * pushed telemetry with a 15-minute health window and a 45-minute baseline, i.e. exactly the 60
+ * one-minute windows per target (6,000,000 telemetry rows for 100,000 targets) that are stored,
+ * plus three outcomes per target. Prints each run split into scoring (SQL reads and the model) and
+ * persisting (the snapshot insert), then the median and minimum.
  */
-public final class TrustRecomputeBench {
+final class TrustRecomputeBench {
 
   /** The moment of scoring; the 60 telemetry windows end here. */
   static final Instant AT = Instant.parse("2025-03-01T12:00:00Z");
 
-  private TrustRecomputeBench() {}
+  private final PrintStream out;
 
-  public static void main(String[] args) throws Exception {
-    int targets = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+  private TrustRecomputeBench(PrintStream out) {
+    this.out = out;
+  }
 
-    long setupStart = System.nanoTime();
-    Jdbi jdbi = TestDatabase.migrated();
-    System.out.printf("embedded PostgreSQL up and migrated in %s%n", seconds(setupStart));
+  /** The median seconds of one recomputation of {@code targets} targets on a fresh database. */
+  static double run(Jdbi jdbi, int targets, int repetitions, PrintStream out) {
+    return new TrustRecomputeBench(out).measure(jdbi, targets, repetitions);
+  }
+
+  private double measure(Jdbi jdbi, int targets, int repetitions) {
     populate(jdbi, targets);
-
     List<Target> fleet = jdbi.withExtension(TargetDao.class, dao -> dao.forService("bench"));
     if (fleet.size() != targets) {
       throw new IllegalStateException("expected " + targets + " targets, found " + fleet.size());
@@ -58,9 +56,7 @@ public final class TrustRecomputeBench {
     TrustEngine engine = new TrustEngine(jdbi, telemetry, settings);
 
     // One untimed round so the JIT, the connection and PostgreSQL's caches are warm.
-    if (repetitions > 0) {
-      engine.scoreAndRecord(fleet, AT, new TrustCause("bench-warmup", null, null));
-    }
+    engine.scoreAndRecord(fleet, AT, new TrustCause("bench-warmup", null, null));
 
     double[] score = new double[repetitions];
     double[] persist = new double[repetitions];
@@ -74,29 +70,30 @@ public final class TrustRecomputeBench {
       score[i] = (t1 - t0) / 1e9;
       persist[i] = (t2 - t1) / 1e9;
       total[i] = (t2 - t0) / 1e9;
-      System.out.printf(
+      out.printf(
           Locale.ROOT,
-          "rep %d: scoreAndRecord %.3f s = score %.3f s + persist %.3f s (%d scores)%n",
+          "trust: run %d: scoreAndRecord %.3f s = score %.3f s + persist %.3f s (%d scores)%n",
           i + 1,
           total[i],
           score[i],
           persist[i],
           scoring.scores().size());
     }
-    System.out.printf(
+    out.printf(
         Locale.ROOT,
-        "scoreAndRecord over %d targets, %d reps: median %.3f s, min %.3f s"
+        "trust: scoreAndRecord over %d targets, %d runs: median %.3f s, min %.3f s"
             + " (score median %.3f s, persist median %.3f s)%n",
         targets,
         repetitions,
-        median(total),
-        min(total),
-        median(score),
-        median(persist));
+        Stats.median(total),
+        Stats.min(total),
+        Stats.median(score),
+        Stats.median(persist));
+    return Stats.median(total);
   }
 
   /** 100k targets, 60 one-minute windows each, three outcomes each: all generated server-side. */
-  static void populate(Jdbi jdbi, int targets) {
+  private void populate(Jdbi jdbi, int targets) {
     long t0 = System.nanoTime();
     jdbi.useHandle(
         h -> {
@@ -114,7 +111,7 @@ public final class TrustRecomputeBench {
               .bind("n", targets)
               .execute();
         });
-    System.out.printf("%d targets inserted in %s%n", targets, seconds(t0));
+    out.printf("%d targets inserted in %s%n", targets, seconds(t0));
 
     long t1 = System.nanoTime();
     // In arrival order: every target's window of minute m, then minute m + 1, as pushers send.
@@ -140,7 +137,7 @@ public final class TrustRecomputeBench {
                     .bind("start", Timestamp.from(AT.minus(Duration.ofMinutes(60))))
                     .bind("n", targets)
                     .execute());
-    System.out.printf("%d telemetry_samples rows inserted in %s%n", rows, seconds(t1));
+    out.printf("%d telemetry_samples rows inserted in %s%n", rows, seconds(t1));
 
     long t2 = System.nanoTime();
     int outcomes =
@@ -158,14 +155,14 @@ public final class TrustRecomputeBench {
                     .bind("at", Timestamp.from(AT))
                     .bind("n", targets)
                     .execute());
-    System.out.printf("%d target_outcomes rows inserted in %s%n", outcomes, seconds(t2));
+    out.printf("%d target_outcomes rows inserted in %s%n", outcomes, seconds(t2));
     long t3 = System.nanoTime();
     jdbi.useHandle(h -> h.execute("VACUUM ANALYZE"));
-    System.out.printf("VACUUM ANALYZE in %s%n", seconds(t3));
+    out.printf("VACUUM ANALYZE in %s%n", seconds(t3));
   }
 
   /** Median of three timed runs of {@code work}, printed with its label. */
-  static <T> T time(String label, Supplier<T> work) {
+  static <T> T time(PrintStream out, String label, Supplier<T> work) {
     double[] runs = new double[3];
     T result = null;
     for (int i = 0; i < runs.length; i++) {
@@ -173,19 +170,8 @@ public final class TrustRecomputeBench {
       result = work.get();
       runs[i] = (System.nanoTime() - t0) / 1e9;
     }
-    System.out.printf(Locale.ROOT, "%-72s %.3f s%n", label, median(runs));
+    out.printf(Locale.ROOT, "%-72s %.3f s%n", label, Stats.median(runs));
     return result;
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
-
-  static double min(double[] values) {
-    return Arrays.stream(values).min().orElse(Double.NaN);
   }
 
   static String seconds(long startNanos) {

@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Trust evidence (outcomes) and trust snapshots with their inputs. */
 @RegisterConstructorMapper(TrustSnapshotRow.class)
@@ -82,4 +83,29 @@ public interface TrustDao {
       WHERE target_id = ANY(:targetIds) ORDER BY target_id, id DESC
       """)
   List<TrustSnapshotRow> latest(@Bind("targetIds") String[] targetIds);
+
+  /**
+   * Retention: deletes up to {@code limit} trust snapshots computed before {@code cutoff}, except
+   * each target's newest one and every snapshot of a release that is still running or ended (its
+   * read model last changed) at or after {@code auditCutoff}: the decisions of a release in the
+   * audit window stay explainable. Returns the rows deleted; call again while it returns {@code
+   * limit}, so no one statement holds its locks for long.
+   */
+  @SqlUpdate(
+      """
+      DELETE FROM trust_snapshots WHERE id IN (
+        SELECT s.id FROM trust_snapshots s
+        WHERE s.computed_at < :cutoff
+          AND s.id < (SELECT max(n.id) FROM trust_snapshots n WHERE n.target_id = s.target_id)
+          AND NOT EXISTS (
+            SELECT 1 FROM releases r
+            WHERE s.release_id IS NOT NULL AND r.release_id = s.release_id
+              AND (r.status NOT IN ('COMPLETED', 'ROLLED_BACK', 'ABORTED', 'FAILED')
+                   OR r.updated_at >= :auditCutoff))
+        LIMIT :limit)
+      """)
+  int deleteSnapshotsBefore(
+      @Bind("cutoff") Timestamp cutoff,
+      @Bind("auditCutoff") Timestamp auditCutoff,
+      @Bind("limit") int limit);
 }

@@ -37,6 +37,8 @@ public class WaveguardConfiguration extends Configuration {
 
   @Valid @NotNull private LimitsConfiguration limits = new LimitsConfiguration();
 
+  @Valid @NotNull private RetentionConfiguration retention = new RetentionConfiguration();
+
   @Valid @NotNull private TrustConfiguration trust = new TrustConfiguration();
 
   @Valid @NotNull private GateConfiguration gate = new GateConfiguration();
@@ -195,6 +197,16 @@ public class WaveguardConfiguration extends Configuration {
   }
 
   @JsonProperty
+  public RetentionConfiguration getRetention() {
+    return retention;
+  }
+
+  @JsonProperty("retention")
+  public void setRetention(RetentionConfiguration retention) {
+    this.retention = retention;
+  }
+
+  @JsonProperty("limits")
   public LimitsConfiguration getLimits() {
     return limits;
   }

@@ -4,7 +4,9 @@ import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import io.waveguard.api.config.WorkerCapacity;
 import io.waveguard.workflows.release.ReleaseWorkflowImpl;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,7 @@ public final class ReleaseWorker implements Managed {
   private final Duration shutdownTimeout;
   private final boolean stickyExecution;
   private final Duration heartbeatThrottle;
+  private final WorkerCapacity capacity;
   private WorkerFactory factory;
 
   /**
@@ -35,6 +38,7 @@ public final class ReleaseWorker implements Managed {
    *     {@link io.waveguard.api.config.WorkerConfiguration})
    * @param heartbeatThrottle the longest an activity heartbeat waits before it reaches Temporal,
    *     which is also how late a deploy can notice that an abort cancelled it
+   * @param capacity task slots, pollers and the sticky cache
    */
   public ReleaseWorker(
       WorkflowClient client,
@@ -42,20 +46,33 @@ public final class ReleaseWorker implements Managed {
       List<Object> activities,
       Duration shutdownTimeout,
       boolean stickyExecution,
-      Duration heartbeatThrottle) {
+      Duration heartbeatThrottle,
+      WorkerCapacity capacity) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.activities = List.copyOf(activities);
     this.shutdownTimeout = shutdownTimeout;
     this.stickyExecution = stickyExecution;
     this.heartbeatThrottle = heartbeatThrottle;
+    this.capacity = capacity;
   }
 
   @Override
   public synchronized void start() {
-    factory = WorkerFactory.newInstance(client);
+    factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(capacity.stickyCacheSize())
+                .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads())
+                .build());
     WorkerOptions.Builder options =
-        WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(heartbeatThrottle);
+        WorkerOptions.newBuilder()
+            .setMaxHeartbeatThrottleInterval(heartbeatThrottle)
+            .setMaxConcurrentWorkflowTaskExecutionSize(capacity.workflowTaskSlots())
+            .setMaxConcurrentActivityExecutionSize(capacity.activitySlots())
+            .setMaxConcurrentWorkflowTaskPollers(capacity.workflowPollers())
+            .setMaxConcurrentActivityTaskPollers(capacity.activityPollers());
     if (!stickyExecution) {
       // A zero timeout makes the SDK ask for no sticky queue when it completes a workflow task.
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
@@ -65,9 +82,10 @@ public final class ReleaseWorker implements Managed {
     worker.registerActivitiesImplementations(activities.toArray());
     factory.start();
     log.info(
-        "release worker polling task queue {}{}",
+        "release worker polling task queue {}{}: {}",
         taskQueue,
-        stickyExecution ? "" : " (sticky execution off)");
+        stickyExecution ? "" : " (sticky execution off)",
+        capacity);
   }
 
   @Override

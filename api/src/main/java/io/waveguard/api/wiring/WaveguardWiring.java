@@ -15,6 +15,7 @@ import io.waveguard.api.core.OperatorCommands;
 import io.waveguard.api.core.PolicyResolver;
 import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.health.TemporalHealthCheck;
+import io.waveguard.api.retention.RetentionJob;
 import io.waveguard.api.temporal.SearchAttributeRegistrar;
 import io.waveguard.api.temporal.TemporalClients;
 import io.waveguard.policy.model.TrustPolicy;
@@ -64,6 +65,9 @@ public final class WaveguardWiring {
     if (config.getWorker().isEnabled()) {
       WorkerWiring.install(config, environment, core, jdbi, telemetry, trust, temporal.client());
     }
+    environment
+        .lifecycle()
+        .manage(new RetentionJob(jdbi, config.getRetention(), java.time.Clock.systemUTC()));
     environment
         .healthChecks()
         .register("temporal", new TemporalHealthCheck(temporal.stubs(), Duration.ofSeconds(2)));

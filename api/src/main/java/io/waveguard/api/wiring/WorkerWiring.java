@@ -49,7 +49,8 @@ final class WorkerWiring {
                 activities(config, core, jdbi, telemetry, trust, client),
                 Duration.ofMillis(worker.getShutdownTimeout().toMilliseconds()),
                 worker.isStickyExecution(),
-                Duration.ofMillis(worker.getHeartbeatThrottle().toMilliseconds())));
+                Duration.ofMillis(worker.getHeartbeatThrottle().toMilliseconds()),
+                worker.capacity()));
   }
 
   private static List<Object> activities(

@@ -59,6 +59,9 @@ public final class RetentionJob implements Managed {
               dao -> dao.deleteSnapshotsBefore(snapshotCutoff, auditCutoff, SNAPSHOT_BATCH));
       snapshots += deleted;
     } while (deleted == SNAPSHOT_BATCH);
+    if (snapshots > 0) {
+      jdbi.useExtension(TrustDao.class, TrustDao::deleteUnusedModels);
+    }
     return new Pruned(samples, snapshots);
   }
 

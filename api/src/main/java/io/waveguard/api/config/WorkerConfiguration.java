@@ -50,13 +50,17 @@ public class WorkerConfiguration {
   @Min(1)
   private int activitySlots = 200;
 
-  /** Long polls for workflow tasks held open at once. */
+  /**
+   * Long polls for workflow tasks held open at once. Each poll brings one task, so with hundreds of
+   * releases in one-second gate periods the pollers, not the slots, bound the throughput: the SDK's
+   * 5 left the worker idle while tasks queued on the server.
+   */
   @Min(1)
-  private int workflowPollers = 4;
+  private int workflowPollers = 10;
 
   /** Long polls for activity tasks held open at once. */
   @Min(1)
-  private int activityPollers = 4;
+  private int activityPollers = 10;
 
   /**
    * Releases whose workflow state stays cached in this worker between their tasks (the sticky

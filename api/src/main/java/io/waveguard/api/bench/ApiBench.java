@@ -1,5 +1,6 @@
 package io.waveguard.api.bench;
 
+import io.waveguard.activities.db.BenchDao;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.policy.model.Target;
 import io.waveguard.policy.model.Tier;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -228,17 +230,10 @@ final class ApiBench {
       }
     }
     Instant lastEnd =
-        stack
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT max(updated_at) FROM releases WHERE service LIKE 'bench-fleet-%'"
-                                + " AND status IN ('COMPLETED', 'ROLLED_BACK', 'ABORTED', 'FAILED')")
-                        .mapTo(Timestamp.class)
-                        .findOne()
-                        .map(Timestamp::toInstant)
-                        .orElse(Instant.now()));
+        Optional.ofNullable(
+                stack.jdbi().withExtension(BenchDao.class, dao -> dao.lastEnd("bench-fleet-%")))
+            .map(Timestamp::toInstant)
+            .orElse(Instant.now());
     heap.finish();
     int done = finished(statuses);
     Instant end = done == count ? lastEnd : Instant.now();
@@ -298,16 +293,13 @@ final class ApiBench {
 
   private Map<String, Integer> statuses(String servicePattern) {
     Map<String, Integer> statuses = new LinkedHashMap<>();
-    stack
-        .jdbi()
-        .useHandle(
-            h ->
-                h.createQuery(
-                        "SELECT status, count(*) AS n FROM releases WHERE service LIKE :pattern"
-                            + " GROUP BY status ORDER BY status")
-                    .bind("pattern", "bench-" + servicePattern)
-                    .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
-                    .forEach(e -> statuses.put(e.getKey(), e.getValue())));
+    for (String count :
+        stack
+            .jdbi()
+            .withExtension(BenchDao.class, dao -> dao.statusCounts("bench-" + servicePattern))) {
+      int eq = count.lastIndexOf('=');
+      statuses.put(count.substring(0, eq), Integer.parseInt(count.substring(eq + 1)));
+    }
     return statuses;
   }
 

@@ -2,6 +2,7 @@ package io.waveguard.api.bench;
 
 import static io.waveguard.api.bench.TrustRecomputeBench.seconds;
 
+import io.waveguard.activities.db.BenchDao;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.release.GateActivitiesImpl;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
@@ -121,43 +122,15 @@ final class GateBench {
     long t0 = System.nanoTime();
     jdbi.useHandle(
         h -> {
-          h.createUpdate(
-                  """
-                  INSERT INTO deployments (release_id, target_id, wave, version, state,
-                                           deploy_count, deployed_at)
-                  SELECT :release, 'gate-' || lpad(g::text, 6, '0'),
-                         CASE WHEN g <= :deployed THEN 1 ELSE 2 END, '3.0',
-                         CASE WHEN g <= :deployed THEN 'DEPLOYED' ELSE 'PENDING' END,
-                         CASE WHEN g <= :deployed THEN 1 ELSE 0 END,
-                         CASE WHEN g <= :deployed THEN CAST(:at AS timestamptz) END
-                  FROM generate_series(1, :total) g
-                  """)
-              .bind("release", RELEASE)
-              .bind("deployed", deployed)
-              .bind("total", total)
-              .bind("at", Timestamp.from(DEPLOYED))
-              .execute();
+          BenchDao dao = h.attach(BenchDao.class);
+          dao.insertGateDeployments(RELEASE, deployed, total, Timestamp.from(DEPLOYED));
           // 45 baseline minutes before the deploy, then the bake; 0.1-0.3 % errors, p99 per target.
           int rows =
-              h.createUpdate(
-                      """
-                      INSERT INTO telemetry_samples (target_id, window_start, window_end,
-                          requests, errors, latency_p99_ms, crashes)
-                      SELECT 'gate-' || lpad(g::text, 6, '0'), s, s + interval '1 minute',
-                             1000, 1 + g % 3, 80 + g % 320 + (extract(minute FROM s)::int * 7 + g) % 11, 0
-                      FROM (SELECT CAST(:baseline AS timestamptz) + m * interval '1 minute' AS s
-                            FROM generate_series(0, 44) m
-                            UNION ALL
-                            SELECT CAST(:bake AS timestamptz) + m * interval '1 minute'
-                            FROM generate_series(0, :bakeMinutes - 1) m) windows
-                      CROSS JOIN generate_series(1, :total) g
-                      ORDER BY s, g
-                      """)
-                  .bind("baseline", Timestamp.from(DEPLOYED.minus(BASELINE)))
-                  .bind("bake", Timestamp.from(BAKE_START))
-                  .bind("bakeMinutes", (int) BAKE.toMinutes())
-                  .bind("total", total)
-                  .execute();
+              dao.insertGateTelemetry(
+                  Timestamp.from(DEPLOYED.minus(BASELINE)),
+                  Timestamp.from(BAKE_START),
+                  (int) BAKE.toMinutes(),
+                  total);
           out.printf("%d telemetry_samples rows inserted%n", rows);
           // Ingestion maintains rollups batch by batch; a bulk load like this rebuilds them once.
           int rollups =

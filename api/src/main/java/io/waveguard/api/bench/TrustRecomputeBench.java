@@ -1,5 +1,6 @@
 package io.waveguard.api.bench;
 
+import io.waveguard.activities.db.BenchDao;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
@@ -95,76 +96,28 @@ final class TrustRecomputeBench {
 
   /** 100k targets, 60 one-minute windows each, three outcomes each: all generated server-side. */
   private void populate(Jdbi jdbi, int targets) {
+    BenchDao dao = jdbi.onDemand(BenchDao.class);
     long t0 = System.nanoTime();
-    jdbi.useHandle(
-        h -> {
-          h.createUpdate(
-                  """
-                  INSERT INTO targets (id, service, segment, tier, size, labels)
-                  SELECT 'bench-' || lpad(g::text, 6, '0'), 'bench',
-                         (ARRAY['eu', 'us', 'ap'])[1 + g % 3],
-                         (ARRAY['low', 'low', 'low', 'low', 'standard', 'standard', 'standard',
-                                'standard', 'finance-critical', 'safety-critical'])[1 + g % 10],
-                         round((0.2 + (g * 7919 % 1000) / 250.0)::numeric, 3),
-                         jsonb_build_object('region', (ARRAY['eu', 'us', 'ap'])[1 + g % 3])
-                  FROM generate_series(1, :n) g
-                  """)
-              .bind("n", targets)
-              .execute();
-        });
+    dao.insertTrustFleet(targets);
     out.printf("%d targets inserted in %s%n", targets, seconds(t0));
 
     long t1 = System.nanoTime();
     // In arrival order: every target's window of minute m, then minute m + 1, as pushers send.
     // Errors ~0.1-0.3 %; every 100th target errs 5x in the last 15 minutes; p99 per target.
-    int rows =
-        jdbi.withHandle(
-            h ->
-                h.createUpdate(
-                        """
-                        INSERT INTO telemetry_samples (target_id, window_start, window_end,
-                            requests, errors, latency_p99_ms, crashes, received_at)
-                        SELECT 'bench-' || lpad(g::text, 6, '0'),
-                               CAST(:start AS timestamptz) + m * interval '1 minute',
-                               CAST(:start AS timestamptz) + (m + 1) * interval '1 minute',
-                               1000,
-                               (1 + g % 3) * CASE WHEN g % 100 = 0 AND m >= 45 THEN 5 ELSE 1 END,
-                               80 + g % 320 + (m * 7 + g) % 11,
-                               CASE WHEN (g + m) % 997 = 0 THEN 1 ELSE 0 END,
-                               CAST(:start AS timestamptz) + (m + 1) * interval '1 minute'
-                        FROM generate_series(0, 59) m CROSS JOIN generate_series(1, :n) g
-                        ORDER BY m, g
-                        """)
-                    .bind("start", Timestamp.from(AT.minus(Duration.ofMinutes(60))))
-                    .bind("n", targets)
-                    .execute());
+    int rows = dao.insertTrustTelemetry(Timestamp.from(AT.minus(Duration.ofMinutes(60))), targets);
     out.printf("%d telemetry_samples rows inserted in %s%n", rows, seconds(t1));
     long r0 = System.nanoTime();
     int rollups =
         jdbi.withExtension(
             TelemetryDao.class,
-            dao ->
-                dao.rebuildRollups(
+            telemetry ->
+                telemetry.rebuildRollups(
                     Timestamp.from(AT.minus(Duration.ofMinutes(60))), Timestamp.from(AT)));
     // Ingestion maintains them batch by batch; a bulk load like this one rebuilds them once.
     out.printf("%d telemetry_rollups rows built in %s%n", rollups, seconds(r0));
 
     long t2 = System.nanoTime();
-    int outcomes =
-        jdbi.withHandle(
-            h ->
-                h.createUpdate(
-                        """
-                        INSERT INTO target_outcomes (release_id, target_id, verdict, reason, at)
-                        SELECT 'bench-rel-' || k, 'bench-' || lpad(g::text, 6, '0'),
-                               CASE WHEN (g + k) % 10 = 0 THEN 'BAD'
-                                    WHEN (g + k) % 17 = 0 THEN 'NONE' ELSE 'GOOD' END,
-                               'bench', CAST(:at AS timestamptz) - ((k * 9 + g % 7) * interval '1 day')
-                        FROM generate_series(1, :n) g CROSS JOIN generate_series(1, 3) k
-                        """)
-                    .bind("at", Timestamp.from(AT))
-                    .bind("n", targets)
-                    .execute());
+    int outcomes = dao.insertTrustOutcomes(Timestamp.from(AT), targets);
     out.printf("%d target_outcomes rows inserted in %s%n", outcomes, seconds(t2));
     long t3 = System.nanoTime();
     jdbi.useHandle(h -> h.execute("VACUUM ANALYZE"));

@@ -5,6 +5,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.waveguard.api.cli.BenchCommand;
 import io.waveguard.api.cli.DbCommand;
 import io.waveguard.api.cli.DemoCommand;
 import io.waveguard.api.cli.DevPostgresCommand;
@@ -20,10 +21,10 @@ import io.waveguard.api.wiring.WaveguardWiring;
 /**
  * Waveguard's entry point. Commands: {@code server} (API, plus a worker unless disabled), {@code
  * worker} (worker only), {@code db migrate}, {@code demo} (everything on this machine), {@code
- * simulate} (the experiment), {@code dev-temporal} and {@code dev-postgres} (local servers), {@code
- * verify-deployments}, {@code token} (API tokens), and {@code release ...}, the operator CLI over
- * the HTTP API ({@link OperatorCli}). The objects themselves are wired by hand in {@link
- * WaveguardWiring}.
+ * simulate} (the experiment), {@code bench} (the speed figures), {@code dev-temporal} and {@code
+ * dev-postgres} (local servers), {@code verify-deployments}, {@code token} (API tokens), and {@code
+ * release ...}, the operator CLI over the HTTP API ({@link OperatorCli}). The objects themselves
+ * are wired by hand in {@link WaveguardWiring}.
  */
 public class WaveguardApplication extends Application<WaveguardConfiguration> {
 
@@ -55,6 +56,7 @@ public class WaveguardApplication extends Application<WaveguardConfiguration> {
     bootstrap.addCommand(new DevPostgresCommand());
     bootstrap.addCommand(new VerifyDeploymentsCommand());
     bootstrap.addCommand(new TokenCommand());
+    bootstrap.addCommand(new BenchCommand());
   }
 
   @Override

@@ -14,14 +14,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ReleaseRow.class)
 public interface ReleaseDao {
 
-  /** Records a release the API just started; a repeated start leaves the existing row alone. */
+  /**
+   * Records a release the API just started; a repeated start leaves the existing row alone. Returns
+   * 1 when this call wrote the row, 0 when it was there already.
+   */
   @SqlUpdate(
       """
       INSERT INTO releases (release_id, service, version, strategy, status, spec)
       VALUES (:releaseId, :service, :version, :strategy, 'PLANNING', CAST(:specJson AS jsonb))
       ON CONFLICT (release_id) DO NOTHING
       """)
-  void insertIfAbsent(
+  int insertIfAbsent(
       @Bind("releaseId") String releaseId,
       @Bind("service") String service,
       @Bind("version") String version,

@@ -3,21 +3,134 @@ package io.waveguard.activities.db;
 import io.waveguard.policy.model.CohortStats;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
- * Pushed telemetry: stored per target and window, aggregated per cohort for gates. Every read
- * leaves out samples labelled with another build than the one the target ran at the time ({@code
- * sample_matches_version}), so a stale agent's numbers are never credited to a release.
+ * Pushed telemetry: stored per target and window, rolled up per target and 15-minute bucket in the
+ * same transaction ({@code telemetry_rollups}, V10), and read from the rollups for every whole
+ * bucket of a window and from the samples only at its edges. Every read leaves out samples labelled
+ * with another build than the one the target ran at the time ({@code sample_matches_version}), so a
+ * stale agent's numbers are never credited to a release.
  */
 public interface TelemetryDao {
 
-  /** Stores samples; a window sent again replaces the earlier copy (pushers retry). */
+  /** One sample as a piece of {@link #PIECES}. */
+  String RAW_PIECE =
+      """
+        SELECT s.target_id, s.window_start, 1, s.requests, s.errors, s.crashes,
+               (extract(epoch FROM s.window_end - s.window_start) * 1000000)::bigint,
+               CASE WHEN s.latency_p99_ms IS NULL THEN '{}'::float8[]
+                    ELSE ARRAY[s.latency_p99_ms] END,
+               CASE WHEN s.latency_p99_ms IS NULL THEN '{}'::timestamptz[]
+                    ELSE ARRAY[s.window_start] END
+        FROM telemetry_samples s
+      """;
+
+  /** A sample counts when unlabelled or labelled with the build its target ran then. */
+  String RAW_VERSION =
+      " AND (s.version IS NULL OR sample_matches_version(s.target_id, s.window_start, s.version))\n";
+
+  /**
+   * The pieces a window is read from: whole rollup buckets (unlabelled ones, and labelled ones
+   * whose target's build did not change inside the bucket and matches the label), the samples of
+   * the window's edges and of its split hole, and the labelled samples of buckets whose build did
+   * change. Binds {@code :targetIds} and the window {@code :w}.
+   */
+  String PIECES =
+      """
+      WITH dirty AS (
+        SELECT DISTINCT r.target_id, r.bucket_start
+        FROM telemetry_rollups r
+        WHERE r.target_id = ANY(:targetIds)
+          AND r.bucket_start >= :w.rollupFromTs AND r.bucket_start < :w.rollupToTs
+          AND NOT (r.bucket_start >= :w.holeFromTs AND r.bucket_start < :w.holeToTs)
+          AND r.version <> ''
+          AND version_changes_within(r.target_id, r.bucket_start,
+                                     r.bucket_start + interval '15 minutes')
+      ),
+      pieces AS (
+        SELECT r.target_id, r.bucket_start AS at, r.samples, r.requests, r.errors, r.crashes,
+               r.covered_micros, r.latency_p99_ms AS latencies, r.latency_at
+        FROM telemetry_rollups r
+        WHERE r.target_id = ANY(:targetIds)
+          AND r.bucket_start >= :w.rollupFromTs AND r.bucket_start < :w.rollupToTs
+          AND NOT (r.bucket_start >= :w.holeFromTs AND r.bucket_start < :w.holeToTs)
+          AND (r.version = ''
+               OR (sample_matches_version(r.target_id, r.bucket_start, r.version)
+                   AND NOT version_changes_within(r.target_id, r.bucket_start,
+                                                  r.bucket_start + interval '15 minutes')))
+      """
+          + "  UNION ALL "
+          + RAW_PIECE
+          + " WHERE s.target_id = ANY(:targetIds)"
+          + " AND s.window_start >= :w.fromTs AND s.window_start < :w.rollupFromTs"
+          + RAW_VERSION
+          + "  UNION ALL "
+          + RAW_PIECE
+          + " WHERE s.target_id = ANY(:targetIds)"
+          + " AND s.window_start >= :w.holeFromTs AND s.window_start < :w.holeToTs"
+          + RAW_VERSION
+          + "  UNION ALL "
+          + RAW_PIECE
+          + " WHERE s.target_id = ANY(:targetIds)"
+          + " AND s.window_start >= :w.rollupToTs AND s.window_start < :w.toTs"
+          + RAW_VERSION
+          + "  UNION ALL "
+          + RAW_PIECE
+          + " JOIN dirty d ON s.target_id = d.target_id AND s.window_start >= d.bucket_start"
+          + " AND s.window_start < d.bucket_start + interval '15 minutes'"
+          + " WHERE s.version IS NOT NULL"
+          + " AND sample_matches_version(s.target_id, s.window_start, s.version)"
+          + ")\n";
+
+  /**
+   * Stores samples and refreshes the rollups of their buckets, in one transaction; a window sent
+   * again replaces the earlier copy (pushers retry). Concurrent batches touching a bucket take
+   * their turns on it (an advisory lock per target and bucket, taken in one order), so each
+   * bucket's rollup is rebuilt from every committed sample.
+   */
+  @Transaction
+  default void upsert(List<TelemetrySample> samples) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    List<String> ids = new ArrayList<>();
+    List<Long> buckets = new ArrayList<>();
+    for (TelemetrySample sample : samples) {
+      Instant bucket = RollupWindow.floor(sample.windowStart());
+      if (seen.add(sample.targetId() + "|" + bucket)) {
+        ids.add(sample.targetId());
+        buckets.add(bucket.getEpochSecond());
+      }
+    }
+    String[] idArray = ids.toArray(String[]::new);
+    long[] bucketArray = buckets.stream().mapToLong(Long::longValue).toArray();
+    lockBuckets(idArray, bucketArray);
+    storeSamples(samples);
+    refreshRollups(idArray, bucketArray);
+  }
+
+  /** Takes the buckets' advisory locks in ascending key order, so two batches never deadlock. */
+  @SqlQuery(
+      """
+      SELECT pg_advisory_xact_lock(1010, h) IS NULL FROM (
+        SELECT DISTINCT hashtext(t || '|' || b) AS h
+        FROM unnest(:ids, :buckets) AS k(t, b)) locks
+      ORDER BY h
+      """)
+  List<Boolean> lockBuckets(@Bind("ids") String[] ids, @Bind("buckets") long[] buckets);
+
+  /** Stores samples without touching the rollups: only {@link #upsert} calls it. */
   @SqlBatch(
       """
       INSERT INTO telemetry_samples (target_id, window_start, window_end, requests, errors,
@@ -29,29 +142,60 @@ public interface TelemetryDao {
         errors = EXCLUDED.errors, latency_p99_ms = EXCLUDED.latency_p99_ms,
         crashes = EXCLUDED.crashes, version = EXCLUDED.version, received_at = now()
       """)
-  void upsert(@BindMethods List<TelemetrySample> samples);
+  void storeSamples(@BindMethods List<TelemetrySample> samples);
+
+  /** Rebuilds the rollups of these (target, bucket start in epoch seconds) pairs. */
+  @SqlQuery("SELECT refresh_telemetry_rollups(:ids, :buckets) IS NULL")
+  boolean refreshRollups(@Bind("ids") String[] ids, @Bind("buckets") long[] buckets);
+
+  /**
+   * Rebuilds every rollup whose bucket holds a window start in [from, to), from the samples: for
+   * samples loaded in bulk with plain SQL (benches, imports). Returns the rollup rows written.
+   */
+  @Transaction
+  default int rebuildRollups(Timestamp from, Timestamp to) {
+    deleteRollupsWithin(from, to);
+    return insertRollupsWithin(from, to);
+  }
+
+  @SqlUpdate(
+      "DELETE FROM telemetry_rollups WHERE bucket_start >= telemetry_bucket(:from)"
+          + " AND bucket_start < :to")
+  int deleteRollupsWithin(@Bind("from") Timestamp from, @Bind("to") Timestamp to);
+
+  @SqlUpdate(
+      """
+      INSERT INTO telemetry_rollups
+      SELECT target_id, telemetry_bucket(window_start), coalesce(version, ''),
+             count(*), sum(requests), sum(errors), sum(crashes),
+             sum((extract(epoch FROM window_end - window_start) * 1000000)::bigint),
+             coalesce(array_agg(latency_p99_ms ORDER BY window_start)
+                      FILTER (WHERE latency_p99_ms IS NOT NULL), '{}'),
+             coalesce(array_agg(window_start ORDER BY window_start)
+                      FILTER (WHERE latency_p99_ms IS NOT NULL), '{}')
+      FROM telemetry_samples
+      WHERE window_start >= telemetry_bucket(:from) AND window_start < :to
+      GROUP BY target_id, telemetry_bucket(window_start), coalesce(version, '')
+      """)
+  int insertRollupsWithin(@Bind("from") Timestamp from, @Bind("to") Timestamp to);
 
   /** Sums a cohort's samples whose window starts inside [from, to). */
   @SqlQuery(
-      """
-      SELECT count(DISTINCT target_id) AS targets,
-             coalesce(sum(requests), 0) AS requests,
-             coalesce(sum(errors), 0) AS errors
-      FROM telemetry_samples
-      WHERE target_id = ANY(:targetIds) AND window_start >= :from AND window_start < :to
-        AND (version IS NULL OR sample_matches_version(target_id, window_start, version))
-      """)
+      PIECES
+          + """
+          SELECT count(DISTINCT target_id) AS targets,
+                 coalesce(sum(requests), 0) AS requests,
+                 coalesce(sum(errors), 0) AS errors
+          FROM pieces
+          """)
   @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(CohortStats.class)
-  CohortStats aggregate(
-      @Bind("targetIds") String[] targetIds,
-      @Bind("from") Timestamp from,
-      @Bind("to") Timestamp to);
+  CohortStats aggregate(@Bind("targetIds") String[] targetIds, @BindMethods("w") RollupWindow w);
 
   default CohortStats aggregate(List<String> targetIds, Instant from, Instant to) {
-    if (targetIds.isEmpty()) {
+    if (targetIds.isEmpty() || !from.isBefore(to)) {
       return CohortStats.EMPTY;
     }
-    return aggregate(targetIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
+    return aggregate(targetIds.toArray(String[]::new), RollupWindow.of(from, to));
   }
 
   /**
@@ -59,25 +203,26 @@ public interface TelemetryDao {
    * of [from, to) (a target that stopped reporting covers less), and its windows' p99s in order.
    */
   @SqlQuery(
-      """
-      SELECT target_id,
-             sum(requests) AS requests,
-             sum(errors) AS errors,
-             sum(crashes) AS crashes,
-             least(1.0, extract(epoch FROM sum(window_end - window_start))
-                        / :seconds) AS availability,
-             coalesce(array_agg(latency_p99_ms ORDER BY window_start)
-                      FILTER (WHERE latency_p99_ms IS NOT NULL), '{}') AS latencies
-      FROM telemetry_samples
-      WHERE target_id = ANY(:targetIds) AND window_start >= :from AND window_start < :to
-        AND (version IS NULL OR sample_matches_version(target_id, window_start, version))
-      GROUP BY target_id
-      """)
+      PIECES
+          + """
+          , sums AS (
+            SELECT target_id, sum(requests) AS requests, sum(errors) AS errors,
+                   sum(crashes) AS crashes,
+                   least(1.0, sum(covered_micros) / 1000000.0 / :seconds) AS availability
+            FROM pieces GROUP BY target_id
+          ), lat AS (
+            SELECT p.target_id, array_agg(u.v ORDER BY u.t) AS latencies
+            FROM pieces p CROSS JOIN LATERAL unnest(p.latencies, p.latency_at) AS u(v, t)
+            GROUP BY p.target_id
+          )
+          SELECT s.target_id, s.requests, s.errors, s.crashes, s.availability,
+                 coalesce(l.latencies, '{}') AS latencies
+          FROM sums s LEFT JOIN lat l ON l.target_id = s.target_id
+          """)
   @org.jdbi.v3.sqlobject.config.RegisterRowMapper(TargetTelemetryRowMapper.class)
   List<TargetTelemetryRow> perTarget(
       @Bind("targetIds") String[] targetIds,
-      @Bind("from") Timestamp from,
-      @Bind("to") Timestamp to,
+      @BindMethods("w") RollupWindow w,
       @Bind("seconds") double seconds);
 
   default List<TargetTelemetryRow> perTarget(List<String> targetIds, Instant from, Instant to) {
@@ -85,43 +230,71 @@ public interface TelemetryDao {
     if (targetIds.isEmpty() || seconds <= 0) {
       return List.of();
     }
-    return perTarget(
-        targetIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to), seconds);
+    return perTarget(targetIds.toArray(String[]::new), RollupWindow.of(from, to), seconds);
   }
 
   /**
-   * Both windows the trust engine reads, in one pass over the samples: the health window [h, to)
-   * and the baseline window [b, h), summed, with each window's median p99. Only targets that
-   * reported in the health window.
+   * Both windows the trust engine reads, in one pass: the health window [h, to) and the baseline
+   * window [b, h), summed, with each window's median p99. Only targets that reported in the health
+   * window.
    */
   @SqlQuery(
-      """
-      SELECT target_id,
-             sum(requests) FILTER (WHERE window_start >= :h) AS requests,
-             sum(errors) FILTER (WHERE window_start >= :h) AS errors,
-             sum(crashes) FILTER (WHERE window_start >= :h) AS crashes,
-             extract(epoch FROM sum(window_end - window_start)
-                                FILTER (WHERE window_start >= :h)) AS covered_seconds,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_p99_ms)
-                 FILTER (WHERE window_start >= :h) AS p99,
-             coalesce(sum(requests) FILTER (WHERE window_start < :h), 0) AS baseline_requests,
-             coalesce(sum(errors) FILTER (WHERE window_start < :h), 0) AS baseline_errors,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_p99_ms)
-                 FILTER (WHERE window_start < :h) AS baseline_p99
-      FROM telemetry_samples
-      WHERE target_id = ANY(:targetIds) AND window_start >= :b AND window_start < :to
-        AND (version IS NULL OR sample_matches_version(target_id, window_start, version))
-      GROUP BY target_id
-      HAVING count(*) FILTER (WHERE window_start >= :h) > 0
-      """)
+      PIECES
+          + """
+          , sums AS (
+            SELECT target_id,
+                   sum(requests) FILTER (WHERE at >= :h) AS requests,
+                   sum(errors) FILTER (WHERE at >= :h) AS errors,
+                   sum(crashes) FILTER (WHERE at >= :h) AS crashes,
+                   sum(covered_micros) FILTER (WHERE at >= :h) / 1000000.0 AS covered_seconds,
+                   coalesce(sum(requests) FILTER (WHERE at < :h), 0) AS baseline_requests,
+                   coalesce(sum(errors) FILTER (WHERE at < :h), 0) AS baseline_errors
+            FROM pieces GROUP BY target_id
+            HAVING sum(samples) FILTER (WHERE at >= :h) > 0
+          ), lat AS (
+            SELECT p.target_id,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY u.v) FILTER (WHERE u.t >= :h) AS p99,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY u.v)
+                       FILTER (WHERE u.t < :h) AS baseline_p99
+            FROM pieces p CROSS JOIN LATERAL unnest(p.latencies, p.latency_at) AS u(v, t)
+            GROUP BY p.target_id
+          )
+          SELECT s.target_id, s.requests, s.errors, s.crashes, s.covered_seconds, l.p99,
+                 s.baseline_requests, s.baseline_errors, l.baseline_p99
+          FROM sums s LEFT JOIN lat l ON l.target_id = s.target_id
+          """)
   @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(HealthSummaryRow.class)
   List<HealthSummaryRow> healthSummaries(
       @Bind("targetIds") String[] targetIds,
-      @Bind("b") Timestamp baselineStart,
-      @Bind("h") Timestamp healthStart,
-      @Bind("to") Timestamp end);
+      @BindMethods("w") RollupWindow w,
+      @Bind("h") Timestamp healthStart);
 
-  /** Retention: drops samples older than the cutoff. Returns rows deleted. */
+  default List<HealthSummaryRow> healthSummaries(
+      String[] targetIds, Timestamp baselineStart, Timestamp healthStart, Timestamp end) {
+    return healthSummaries(
+        targetIds,
+        RollupWindow.of(baselineStart.toInstant(), end.toInstant(), healthStart.toInstant()),
+        healthStart);
+  }
+
+  /**
+   * Retention: drops samples whose window starts before the cutoff, and their rollups (the bucket
+   * around the cutoff is rebuilt from the samples it keeps). Returns samples deleted.
+   */
+  @Transaction
+  default int deleteOlderThan(Timestamp cutoff) {
+    int deleted = deleteSamplesBefore(cutoff);
+    deleteRollupsBefore(Timestamp.from(RollupWindow.floor(cutoff.toInstant())));
+    Instant bucket = RollupWindow.floor(cutoff.toInstant());
+    if (!bucket.equals(cutoff.toInstant())) {
+      rebuildRollups(Timestamp.from(bucket), Timestamp.from(bucket.plus(RollupWindow.BUCKET)));
+    }
+    return deleted;
+  }
+
   @SqlUpdate("DELETE FROM telemetry_samples WHERE window_start < :cutoff")
-  int deleteOlderThan(@Bind("cutoff") Timestamp cutoff);
+  int deleteSamplesBefore(@Bind("cutoff") Timestamp cutoff);
+
+  @SqlUpdate("DELETE FROM telemetry_rollups WHERE bucket_start < :bucket")
+  int deleteRollupsBefore(@Bind("bucket") Timestamp bucket);
 }

@@ -103,23 +103,45 @@ public final class TrustEngine {
     return scoring;
   }
 
-  /** Stores one snapshot per target. */
+  /**
+   * Stores one snapshot per target, in one COPY; the model parameters once for the computation when
+   * every target was scored with the same (they are, unless a caller mixes scorings).
+   */
   public void record(List<Target> targets, Scoring scoring, Instant at, TrustCause cause) {
+    TrustParameters shared = sharedParameters(targets, scoring);
     List<TrustSnapshotRow> rows = new ArrayList<>(targets.size());
     for (Target target : targets) {
       TrustScore score = scoring.scores().get(target.id());
       if (score != null) {
-        rows.add(row(target, score, at, cause));
+        rows.add(row(target, score, at, cause, shared == null));
       }
     }
+    String model = shared == null ? null : json(shared, "trust model parameters");
     // One transaction: a reader (or a retry checking for them) sees all snapshots or none.
-    jdbi.useTransaction(handle -> handle.attach(TrustDao.class).insertSnapshots(rows));
+    jdbi.useTransaction(handle -> handle.attach(TrustDao.class).insertSnapshots(rows, model));
     for (Target target : targets) {
       TrustScore score = scoring.scores().get(target.id());
       if (score != null) {
         metrics.trust(target.tier(), score.lowerBound());
       }
     }
+  }
+
+  /** The parameters every scored target shares; null when they differ. */
+  private static TrustParameters sharedParameters(List<Target> targets, Scoring scoring) {
+    TrustParameters shared = null;
+    for (Target target : targets) {
+      TrustScore score = scoring.scores().get(target.id());
+      if (score == null) {
+        continue;
+      }
+      if (shared == null) {
+        shared = score.parameters();
+      } else if (!shared.equals(score.parameters())) {
+        return null;
+      }
+    }
+    return shared;
   }
 
   private Map<String, TargetHistory> histories(List<String> ids, Instant at) {
@@ -146,7 +168,8 @@ public final class TrustEngine {
     return settings.model().withPriorFittedTo(goodBad);
   }
 
-  private TrustSnapshotRow row(Target target, TrustScore score, Instant at, TrustCause cause) {
+  private TrustSnapshotRow row(
+      Target target, TrustScore score, Instant at, TrustCause cause, boolean withModel) {
     Risk risk = Risk.of(target, score, settings.planning().tierWeights());
     return new TrustSnapshotRow(
         0,
@@ -166,20 +189,26 @@ public final class TrustEngine {
         score.posteriorBeta(),
         risk.impact(),
         risk.value(),
-        inputs(target, score));
+        inputs(target, score, withModel));
   }
 
-  private String inputs(Target target, TrustScore score) {
+  private String inputs(Target target, TrustScore score, boolean withModel) {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("tier", target.tier().wireName());
     inputs.put("size", target.size());
     inputs.put("tierWeight", settings.planning().tierWeights().weight(target.tier()));
     inputs.put("indicators", score.healthInputs());
-    inputs.put("model", score.parameters());
+    if (withModel) {
+      inputs.put("model", score.parameters());
+    }
+    return json(inputs, "trust inputs of " + target.id());
+  }
+
+  private static String json(Object value, String what) {
     try {
-      return Database.JSON.writeValueAsString(inputs);
+      return Database.JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("trust inputs of " + target.id() + " not serializable", e);
+      throw new IllegalStateException(what + " not serializable", e);
     }
   }
 }

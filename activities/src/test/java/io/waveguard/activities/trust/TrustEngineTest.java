@@ -236,6 +236,19 @@ class TrustEngineTest {
     double decay = Math.pow(0.5, 10.0 / (30 * 24 * 60));
     assertThat(latest("a").good()).isCloseTo(2 * decay, within(1e-9));
     assertThat(latest("a").bad()).isCloseTo(decay, within(1e-9));
+    // The model parameters are stored once for the computation, not once per target.
+    long models =
+        jdbi.withHandle(
+            h -> h.createQuery("SELECT count(*) FROM trust_models").mapTo(Long.class).one());
+    long copies =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM trust_snapshots WHERE inputs -> 'model' IS NOT NULL")
+                    .mapTo(Long.class)
+                    .one());
+    assertThat(models).isEqualTo(1);
+    assertThat(copies).isZero();
   }
 
   @Test

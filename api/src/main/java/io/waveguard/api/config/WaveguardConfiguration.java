@@ -39,6 +39,8 @@ public class WaveguardConfiguration extends Configuration {
 
   @Valid @NotNull private LimitsConfiguration limits = new LimitsConfiguration();
 
+  @Valid @NotNull private RetentionConfiguration retention = new RetentionConfiguration();
+
   @Valid @NotNull private TrustConfiguration trust = new TrustConfiguration();
 
   @Valid @NotNull private GateConfiguration gate = new GateConfiguration();
@@ -230,6 +232,16 @@ public class WaveguardConfiguration extends Configuration {
   }
 
   @JsonProperty
+  public RetentionConfiguration getRetention() {
+    return retention;
+  }
+
+  @JsonProperty("retention")
+  public void setRetention(RetentionConfiguration retention) {
+    this.retention = retention;
+  }
+
+  @JsonProperty("limits")
   public LimitsConfiguration getLimits() {
     return limits;
   }

@@ -3,6 +3,7 @@ package io.waveguard.api.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +36,118 @@ public class WorkerConfiguration {
   @NotNull
   @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
   private Duration heartbeatThrottle = Duration.seconds(2);
+
+  /**
+   * Workflow tasks this worker runs at once. A release's workflow task is short (a decision over
+   * its state), so slots turn over quickly; a bake is a timer and holds no slot.
+   */
+  @Min(1)
+  private int workflowTaskSlots = 200;
+
+  /**
+   * Activities this worker runs at once: gate periods, deploy batches, plans, read-model writes.
+   */
+  @Min(1)
+  private int activitySlots = 200;
+
+  /**
+   * Long polls for workflow tasks held open at once. Each poll brings one task, so with hundreds of
+   * releases in one-second gate periods the pollers, not the slots, bound the throughput: the SDK's
+   * 5 left the worker idle while tasks queued on the server.
+   */
+  @Min(1)
+  private int workflowPollers = 10;
+
+  /** Long polls for activity tasks held open at once. */
+  @Min(1)
+  private int activityPollers = 10;
+
+  /**
+   * Releases whose workflow state stays cached in this worker between their tasks (the sticky
+   * cache). Above the number of running releases, no task replays a history; below it, the least
+   * recently used release is evicted and replays on its next task (correct, only slower). The
+   * default carries 1,000 running releases on one worker.
+   */
+  @Min(1)
+  private int stickyCacheSize = 1_000;
+
+  /**
+   * Threads for cached workflows: each cached release holds one while it has work and may hold a
+   * second for an operator's update handler, so twice the sticky cache.
+   */
+  @Min(2)
+  private int maxWorkflowThreads = 2_000;
+
+  @JsonProperty
+  public int getWorkflowTaskSlots() {
+    return workflowTaskSlots;
+  }
+
+  @JsonProperty
+  public void setWorkflowTaskSlots(int workflowTaskSlots) {
+    this.workflowTaskSlots = workflowTaskSlots;
+  }
+
+  @JsonProperty
+  public int getActivitySlots() {
+    return activitySlots;
+  }
+
+  @JsonProperty
+  public void setActivitySlots(int activitySlots) {
+    this.activitySlots = activitySlots;
+  }
+
+  @JsonProperty
+  public int getWorkflowPollers() {
+    return workflowPollers;
+  }
+
+  @JsonProperty
+  public void setWorkflowPollers(int workflowPollers) {
+    this.workflowPollers = workflowPollers;
+  }
+
+  @JsonProperty
+  public int getActivityPollers() {
+    return activityPollers;
+  }
+
+  @JsonProperty
+  public void setActivityPollers(int activityPollers) {
+    this.activityPollers = activityPollers;
+  }
+
+  @JsonProperty
+  public int getStickyCacheSize() {
+    return stickyCacheSize;
+  }
+
+  @JsonProperty
+  public void setStickyCacheSize(int stickyCacheSize) {
+    this.stickyCacheSize = stickyCacheSize;
+  }
+
+  @JsonProperty
+  public int getMaxWorkflowThreads() {
+    return maxWorkflowThreads;
+  }
+
+  @JsonProperty
+  public void setMaxWorkflowThreads(int maxWorkflowThreads) {
+    this.maxWorkflowThreads = maxWorkflowThreads;
+  }
+
+  /** The capacity settings as the worker takes them. */
+  public WorkerCapacity capacity() {
+    return new WorkerCapacity(
+        workflowTaskSlots,
+        activitySlots,
+        workflowPollers,
+        activityPollers,
+        stickyCacheSize,
+        maxWorkflowThreads);
+  }
 
   @JsonProperty
   public boolean isEnabled() {

@@ -101,7 +101,11 @@ public final class ReleaseService {
                       : " with another effective policy (the request or the server's defaults"
                           + " changed since it started)"));
     }
-    recordStart(spec);
+    if (recordStart(spec)) {
+      // A release this call started: its workflow has not run a task yet, so a state query would
+      // only wait for the worker's first one. The request thread answers at once instead.
+      return ReleaseStates.planned(spec);
+    }
     return stateOr(spec.releaseId(), () -> ReleaseStates.planned(spec));
   }
 
@@ -300,16 +304,19 @@ public final class ReleaseService {
   }
 
   /** The workflow records the release too, so a failure here only delays the list view. */
-  private void recordStart(ReleaseSpec spec) {
+  /** Writes the read model's first row; true when this call wrote it (a first start). */
+  private boolean recordStart(ReleaseSpec spec) {
     try {
-      releases.insertIfAbsent(
-          spec.releaseId(),
-          spec.service(),
-          spec.version(),
-          spec.strategy().wireName(),
-          Database.JSON.writeValueAsString(spec));
+      return releases.insertIfAbsent(
+              spec.releaseId(),
+              spec.service(),
+              spec.version(),
+              spec.strategy().wireName(),
+              Database.JSON.writeValueAsString(spec))
+          == 1;
     } catch (JdbiException | JsonProcessingException e) {
       log.warn("release {} started but its read-model row was not written", spec.releaseId(), e);
+      return false;
     }
   }
 }

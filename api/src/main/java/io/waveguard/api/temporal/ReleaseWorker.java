@@ -7,6 +7,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import io.waveguard.api.config.WorkerCapacity;
 import io.waveguard.workflows.release.ReleaseWorkflowImpl;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class ReleaseWorker implements Managed {
   private final Duration shutdownTimeout;
   private final boolean stickyExecution;
   private final Duration heartbeatThrottle;
+  private final WorkerCapacity capacity;
   private final List<WorkerInterceptor> interceptors;
   private WorkerFactory factory;
 
@@ -38,6 +40,8 @@ public final class ReleaseWorker implements Managed {
    *     {@link io.waveguard.api.config.WorkerConfiguration})
    * @param heartbeatThrottle the longest an activity heartbeat waits before it reaches Temporal,
    *     which is also how late a deploy can notice that an abort cancelled it
+   * @param capacity task slots, pollers and the sticky cache
+   * @param interceptors around every workflow and activity execution (tracing)
    */
   public ReleaseWorker(
       WorkflowClient client,
@@ -45,25 +49,8 @@ public final class ReleaseWorker implements Managed {
       List<Object> activities,
       Duration shutdownTimeout,
       boolean stickyExecution,
-      Duration heartbeatThrottle) {
-    this(
-        client,
-        taskQueue,
-        activities,
-        shutdownTimeout,
-        stickyExecution,
-        heartbeatThrottle,
-        List.of());
-  }
-
-  /** As above, with interceptors around every workflow and activity execution (tracing). */
-  public ReleaseWorker(
-      WorkflowClient client,
-      String taskQueue,
-      List<Object> activities,
-      Duration shutdownTimeout,
-      boolean stickyExecution,
       Duration heartbeatThrottle,
+      WorkerCapacity capacity,
       List<WorkerInterceptor> interceptors) {
     this.interceptors = List.copyOf(interceptors);
     this.client = client;
@@ -72,6 +59,7 @@ public final class ReleaseWorker implements Managed {
     this.shutdownTimeout = shutdownTimeout;
     this.stickyExecution = stickyExecution;
     this.heartbeatThrottle = heartbeatThrottle;
+    this.capacity = capacity;
   }
 
   @Override
@@ -81,9 +69,16 @@ public final class ReleaseWorker implements Managed {
             client,
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
+                .setWorkflowCacheSize(capacity.stickyCacheSize())
+                .setMaxWorkflowThreadCount(capacity.maxWorkflowThreads())
                 .build());
     WorkerOptions.Builder options =
-        WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(heartbeatThrottle);
+        WorkerOptions.newBuilder()
+            .setMaxHeartbeatThrottleInterval(heartbeatThrottle)
+            .setMaxConcurrentWorkflowTaskExecutionSize(capacity.workflowTaskSlots())
+            .setMaxConcurrentActivityExecutionSize(capacity.activitySlots())
+            .setMaxConcurrentWorkflowTaskPollers(capacity.workflowPollers())
+            .setMaxConcurrentActivityTaskPollers(capacity.activityPollers());
     if (!stickyExecution) {
       // A zero timeout makes the SDK ask for no sticky queue when it completes a workflow task.
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
@@ -93,9 +88,10 @@ public final class ReleaseWorker implements Managed {
     worker.registerActivitiesImplementations(activities.toArray());
     factory.start();
     log.info(
-        "release worker polling task queue {}{}",
+        "release worker polling task queue {}{}: {}",
         taskQueue,
-        stickyExecution ? "" : " (sticky execution off)");
+        stickyExecution ? "" : " (sticky execution off)",
+        capacity);
   }
 
   @Override

@@ -18,6 +18,7 @@ import io.waveguard.api.core.ReleaseNotifications;
 import io.waveguard.api.core.ReleaseService;
 import io.waveguard.api.health.TemporalHealthCheck;
 import io.waveguard.api.observability.Observability;
+import io.waveguard.api.retention.RetentionJob;
 import io.waveguard.api.temporal.SearchAttributeRegistrar;
 import io.waveguard.api.temporal.TemporalClients;
 import io.waveguard.policy.model.TrustPolicy;
@@ -77,6 +78,9 @@ public final class WaveguardWiring {
       WorkerWiring.install(
           config, environment, core, jdbi, telemetry, trust, temporal.client(), observability);
     }
+    environment
+        .lifecycle()
+        .manage(new RetentionJob(jdbi, config.getRetention(), java.time.Clock.systemUTC()));
     environment
         .healthChecks()
         .register("temporal", new TemporalHealthCheck(temporal.stubs(), Duration.ofSeconds(2)));

@@ -57,6 +57,7 @@ final class WorkerWiring {
                 Duration.ofMillis(worker.getShutdownTimeout().toMilliseconds()),
                 worker.isStickyExecution(),
                 Duration.ofMillis(worker.getHeartbeatThrottle().toMilliseconds()),
+                worker.capacity(),
                 observability.workerInterceptors()));
   }
 

@@ -528,7 +528,32 @@ class ReleaseResourceTest {
   }
 
   /** The spec the workflow was started with: the input of its first history event. */
+  /**
+   * The started workflow's input. A first start answers 202 without waiting for the workflow's
+   * first task, and Temporal's Java test server may answer a history read that comes at once with
+   * NOT_FOUND: such a read is tried again for a few seconds.
+   */
   private static ReleaseSpec startedInput(String releaseId) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        return startedInputOnce(releaseId);
+      } catch (io.grpc.StatusRuntimeException e) {
+        if (e.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static ReleaseSpec startedInputOnce(String releaseId) {
     Payloads input =
         app.temporal()
             .fetchHistory(ReleaseSpec.workflowIdFor(releaseId))

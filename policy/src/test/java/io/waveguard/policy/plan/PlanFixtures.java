@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Seeded fleets and trust scores for planner tests and the bench. */
+/** Seeded fleets and trust scores for planner tests. */
 final class PlanFixtures {
 
   private PlanFixtures() {}

@@ -1,11 +1,9 @@
-package io.waveguard.activities.bench;
+package io.waveguard.api.bench;
 
-import static io.waveguard.activities.bench.TrustRecomputeBench.median;
-import static io.waveguard.activities.bench.TrustRecomputeBench.min;
-import static io.waveguard.activities.bench.TrustRecomputeBench.seconds;
-import static io.waveguard.activities.bench.TrustRecomputeBench.time;
+import static io.waveguard.api.bench.TrustRecomputeBench.seconds;
 
-import io.waveguard.activities.TestDatabase;
+import io.waveguard.activities.db.BenchDao;
+import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.release.GateActivitiesImpl;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.telemetry.TargetTelemetry;
@@ -15,6 +13,7 @@ import io.waveguard.policy.model.CohortStats;
 import io.waveguard.policy.model.GateResult;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.workflows.activities.GateRequest;
+import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +27,9 @@ import org.jdbi.v3.core.Jdbi;
  * How long one wave gate takes over a large wave: {@link GateActivitiesImpl#evaluateWave} for
  * 10,000 deployed targets against 10,000 not-yet-deployed controls on pushed telemetry (a 10-minute
  * bake and the 45-minute baseline before the release: 1,100,000 telemetry rows read), and the
- * {@link ReleaseGate} decision alone on that evidence (100,000 latency samples per cohort). Not a
- * test. Arguments: {@code [deployed] [controls] [repetitions]}, default 10000, 10000, 5.
+ * {@link ReleaseGate} decision alone on that evidence (100,000 latency samples per cohort).
  */
-public final class GateBench {
+final class GateBench {
 
   private static final String RELEASE = "gate-bench";
   private static final Instant DEPLOYED = Instant.parse("2025-03-01T12:00:00Z");
@@ -39,16 +37,18 @@ public final class GateBench {
   private static final Duration BAKE = Duration.ofMinutes(10);
   private static final Duration BASELINE = Duration.ofMinutes(45);
 
-  private GateBench() {}
+  private final PrintStream out;
 
-  public static void main(String[] args) {
-    int deployed = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int controls = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-    int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+  private GateBench(PrintStream out) {
+    this.out = out;
+  }
 
-    long t0 = System.nanoTime();
-    Jdbi jdbi = TestDatabase.migrated();
-    System.out.printf("embedded PostgreSQL up and migrated in %s%n", seconds(t0));
+  /** The median seconds of one wave gate over {@code deployed} vs {@code controls} targets. */
+  static double run(Jdbi jdbi, int deployed, int controls, int repetitions, PrintStream out) {
+    return new GateBench(out).measure(jdbi, deployed, controls, repetitions);
+  }
+
+  private double measure(Jdbi jdbi, int deployed, int controls, int repetitions) {
     populate(jdbi, deployed, controls);
 
     PushTelemetrySource telemetry = new PushTelemetrySource(jdbi);
@@ -58,104 +58,90 @@ public final class GateBench {
         new GateRequest(RELEASE, "plan-" + RELEASE, 1, BAKE_START, BAKE_START.plus(BAKE), policy);
 
     GateResult warm = gate.evaluateWave(request);
-    System.out.printf("verdict %s: %s%n", warm.verdict(), warm.reason());
+    out.printf("verdict %s: %s%n", warm.verdict(), warm.reason());
 
     double[] runs = new double[repetitions];
     for (int i = 0; i < repetitions; i++) {
       long start = System.nanoTime();
       gate.evaluateWave(request);
       runs[i] = (System.nanoTime() - start) / 1e9;
-      System.out.printf(Locale.ROOT, "rep %d: evaluateWave %.3f s%n", i + 1, runs[i]);
+      out.printf(Locale.ROOT, "gate: run %d: evaluateWave %.3f s%n", i + 1, runs[i]);
     }
-    System.out.printf(
+    out.printf(
         Locale.ROOT,
-        "evaluateWave, %d deployed vs %d controls, %d reps: median %.3f s, min %.3f s%n",
+        "gate: evaluateWave, %d deployed vs %d controls, %d reps: median %.3f s, min %.3f s%n",
         deployed,
         controls,
         repetitions,
-        median(runs),
-        min(runs));
+        Stats.median(runs),
+        Stats.min(runs));
 
-    System.out.println("breakdown (median of 3 each):");
+    out.println("breakdown (median of 3 each):");
     List<String> wave = ids(1, deployed);
     List<String> rest = ids(deployed + 1, deployed + controls);
     List<String> all = new ArrayList<>(wave);
     all.addAll(rest);
     Map<String, TargetTelemetry> baselines =
-        time(
+        TrustRecomputeBench.time(
+            out,
             "  telemetry: baselines of deployed + controls (45 windows each)",
             () -> telemetry.perTarget(all, DEPLOYED.minus(BASELINE), DEPLOYED));
     Map<String, TargetTelemetry> deployedWindow =
-        time(
+        TrustRecomputeBench.time(
+            out,
             "  telemetry: deployed cohort over the bake (10 windows each)",
             () -> telemetry.perTarget(wave, BAKE_START, BAKE_START.plus(BAKE)));
     Map<String, TargetTelemetry> controlWindow =
-        time(
+        TrustRecomputeBench.time(
+            out,
             "  telemetry: controls over the bake (10 windows each)",
             () -> telemetry.perTarget(rest, BAKE_START, BAKE_START.plus(BAKE)));
     GateEvidence deployedEvidence =
-        time(
+        TrustRecomputeBench.time(
+            out,
             "  evidence: deployed (p99 over own baseline)",
             () -> evidence(deployedWindow, baselines));
     GateEvidence controlEvidence =
-        time("  evidence: controls", () -> evidence(controlWindow, baselines));
+        TrustRecomputeBench.time(
+            out, "  evidence: controls", () -> evidence(controlWindow, baselines));
     ReleaseGate releaseGate = new ReleaseGate();
     GateResult decision =
-        time(
+        TrustRecomputeBench.time(
+            out,
             "  ReleaseGate.evaluate alone (SPRT + Mann-Whitney, %d vs %d samples)"
                 .formatted(
                     deployedEvidence.latencySamples().length,
                     controlEvidence.latencySamples().length),
             () -> releaseGate.evaluate(deployedEvidence, controlEvidence, policy));
-    System.out.printf("decision alone: %s%n", decision.verdict());
+    out.printf("decision alone: %s%n", decision.verdict());
+    return Stats.median(runs);
   }
 
-  private static void populate(Jdbi jdbi, int deployed, int controls) {
+  private void populate(Jdbi jdbi, int deployed, int controls) {
     int total = deployed + controls;
     long t0 = System.nanoTime();
     jdbi.useHandle(
         h -> {
-          h.createUpdate(
-                  """
-                  INSERT INTO deployments (release_id, target_id, wave, version, state,
-                                           deploy_count, deployed_at)
-                  SELECT :release, 'gate-' || lpad(g::text, 6, '0'),
-                         CASE WHEN g <= :deployed THEN 1 ELSE 2 END, '3.0',
-                         CASE WHEN g <= :deployed THEN 'DEPLOYED' ELSE 'PENDING' END,
-                         CASE WHEN g <= :deployed THEN 1 ELSE 0 END,
-                         CASE WHEN g <= :deployed THEN CAST(:at AS timestamptz) END
-                  FROM generate_series(1, :total) g
-                  """)
-              .bind("release", RELEASE)
-              .bind("deployed", deployed)
-              .bind("total", total)
-              .bind("at", Timestamp.from(DEPLOYED))
-              .execute();
+          BenchDao dao = h.attach(BenchDao.class);
+          dao.insertGateDeployments(RELEASE, deployed, total, Timestamp.from(DEPLOYED));
           // 45 baseline minutes before the deploy, then the bake; 0.1-0.3 % errors, p99 per target.
           int rows =
-              h.createUpdate(
-                      """
-                      INSERT INTO telemetry_samples (target_id, window_start, window_end,
-                          requests, errors, latency_p99_ms, crashes)
-                      SELECT 'gate-' || lpad(g::text, 6, '0'), s, s + interval '1 minute',
-                             1000, 1 + g % 3, 80 + g % 320 + (extract(minute FROM s)::int * 7 + g) % 11, 0
-                      FROM (SELECT CAST(:baseline AS timestamptz) + m * interval '1 minute' AS s
-                            FROM generate_series(0, 44) m
-                            UNION ALL
-                            SELECT CAST(:bake AS timestamptz) + m * interval '1 minute'
-                            FROM generate_series(0, :bakeMinutes - 1) m) windows
-                      CROSS JOIN generate_series(1, :total) g
-                      ORDER BY s, g
-                      """)
-                  .bind("baseline", Timestamp.from(DEPLOYED.minus(BASELINE)))
-                  .bind("bake", Timestamp.from(BAKE_START))
-                  .bind("bakeMinutes", (int) BAKE.toMinutes())
-                  .bind("total", total)
-                  .execute();
-          System.out.printf("%d telemetry_samples rows inserted%n", rows);
+              dao.insertGateTelemetry(
+                  Timestamp.from(DEPLOYED.minus(BASELINE)),
+                  Timestamp.from(BAKE_START),
+                  (int) BAKE.toMinutes(),
+                  total);
+          out.printf("%d telemetry_samples rows inserted%n", rows);
+          // Ingestion maintains rollups batch by batch; a bulk load like this rebuilds them once.
+          int rollups =
+              h.attach(TelemetryDao.class)
+                  .rebuildRollups(
+                      Timestamp.from(DEPLOYED.minus(BASELINE)),
+                      Timestamp.from(BAKE_START.plus(BAKE)));
+          out.printf("%d telemetry_rollups rows built%n", rollups);
           h.execute("VACUUM ANALYZE");
         });
-    System.out.printf("%d deployments and their telemetry set up in %s%n", total, seconds(t0));
+    out.printf("%d deployments and their telemetry set up in %s%n", total, seconds(t0));
   }
 
   /** As the gate activity builds it: errors summed, each p99 over the target's baseline p99. */

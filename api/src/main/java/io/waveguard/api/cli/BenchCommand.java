@@ -1,0 +1,55 @@
+package io.waveguard.api.cli;
+
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import io.waveguard.api.bench.Bench;
+import io.waveguard.api.bench.BenchSizes;
+import io.waveguard.api.demo.TemporalChoice;
+import java.nio.file.Path;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code bench [--out DIR] [--temporal auto|cli|embedded] [--smoke]}: measures planner, trust
+ * recompute, gate, telemetry ingestion, release starts and a fleet of releases on one worker on
+ * this machine, prints every figure and writes {@code DIR/bench.json}.
+ */
+public final class BenchCommand extends Command {
+
+  public BenchCommand() {
+    super("bench", "Measures Waveguard's speed figures on this machine and writes bench.json");
+  }
+
+  @Override
+  public void configure(Subparser subparser) {
+    subparser.addArgument("--out").setDefault("target/bench").help("directory for bench.json");
+    subparser
+        .addArgument("--temporal")
+        .setDefault(TemporalChoice.AUTO.wireName())
+        .choices(
+            TemporalChoice.AUTO.wireName(),
+            TemporalChoice.EMBEDDED.wireName(),
+            TemporalChoice.CLI.wireName())
+        .help(
+            "cli: the temporal CLI's dev server on loopback (the figures' server); embedded:"
+                + " Temporal's Java test server in this process; auto (default): cli when the CLI"
+                + " is found, else embedded");
+    subparser
+        .addArgument("--smoke")
+        .action(Arguments.storeTrue())
+        .help("tiny sizes: proves the bench runs, in seconds; its figures mean nothing");
+  }
+
+  @Override
+  public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+    Bench.run(
+        new Bench.Options(
+            namespace.getBoolean("smoke") ? BenchSizes.smoke() : BenchSizes.full(),
+            TemporalChoice.parse(namespace.getString("temporal")),
+            Path.of(namespace.getString("out"))),
+        System.out);
+    // Temporal's and Jetty's non-daemon threads would keep the JVM alive: exit explicitly.
+    System.exit(0);
+  }
+}

@@ -60,6 +60,9 @@ public final class DemoRun implements AutoCloseable {
     this.progress = new ReleaseProgress(out);
   }
 
+  /** Every span the demo's releases made, for the trace lines at its end. */
+  private final DemoTraces traces = new DemoTraces();
+
   /**
    * Starts everything and the good release; {@link #awaitOutcome()} starts the faulty one. On
    * failure, stops whatever had started.
@@ -167,6 +170,7 @@ public final class DemoRun implements AutoCloseable {
     config.getGate().latencyMinSamples = DemoScenario.LATENCY_MIN_SAMPLES;
     // Ctrl-C should not wait long for activities; Temporal retries whatever is cut off.
     config.getWorker().setShutdownTimeout(Duration.seconds(2));
+    config.getObservability().addSpanExporter(traces);
     // The progress lines are the demo's output; the log only speaks up when something is wrong.
     DefaultLoggingFactory logging = (DefaultLoggingFactory) config.getLoggingFactory();
     logging.setLevel("WARN");
@@ -280,9 +284,19 @@ public final class DemoRun implements AutoCloseable {
     }
   }
 
-  /** Prints the outcome's lines, one per release: {@code release <id> <STATUS>}. */
+  /**
+   * Prints the outcome's lines, one per release: {@code release <id> <STATUS>}, then what each
+   * release's trace holds.
+   */
   public void printOutcome(DemoOutcome outcome) {
     outcome.lines().forEach(out::println);
+    for (String releaseId : outcome.statuses().keySet()) {
+      traces.of(releaseId).ifPresent(trace -> out.println(trace.describe(releaseId)));
+    }
     out.flush();
+  }
+
+  DemoTraces traces() {
+    return traces;
   }
 }

@@ -94,6 +94,30 @@ class DemoRunTest {
   }
 
   @Test
+  void eachReleaseIsOneTraceFromItsStartThroughEveryActivityAndItsEndIsPrinted() {
+    for (String releaseId : List.of(GOOD_RELEASE, FAULTY_RELEASE, SILENT_RELEASE)) {
+      DemoTraces.ReleaseTrace trace = demo.traces().of(releaseId).orElseThrow();
+
+      assertThat(trace.traceIds()).as(releaseId).hasSize(1);
+      assertThat(trace.byName())
+          .as(releaseId)
+          .containsKeys(
+              "StartWorkflow:Release",
+              "RunWorkflow:Release",
+              "StartActivity:PlanRelease",
+              "RunActivity:PlanRelease",
+              "RunActivity:DeployWave",
+              "RunActivity:EvaluateWave");
+      // Printed when the demo ended (a query's replay may add a workflow span since).
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .contains("trace of %s: one trace %s, ".formatted(releaseId, trace.traceIds().get(0)));
+    }
+    // Every wave of the good release deployed in that same trace (a retried attempt adds a span).
+    assertThat(demo.traces().of(GOOD_RELEASE).orElseThrow().byName().get("RunActivity:DeployWave"))
+        .isGreaterThanOrEqualTo(demo.releases().state(GOOD_RELEASE).waveCount());
+  }
+
+  @Test
   void goodReleaseWavesMovedOnOnceTheGatePassedAndTheLastFacedItsOwnPast() {
     List<GateEvidenceRow> periods =
         demo.jdbi().withExtension(GateEvidenceDao.class, dao -> dao.forRelease(GOOD_RELEASE));

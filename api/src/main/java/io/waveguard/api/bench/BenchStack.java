@@ -65,20 +65,7 @@ final class BenchStack implements AutoCloseable {
   }
 
   private static LocalTemporal temporal(TemporalChoice choice) {
-    Optional<Path> cli =
-        switch (choice) {
-          case EMBEDDED -> Optional.empty();
-          case AUTO -> TemporalDevServer.findCli();
-          case CLI ->
-              Optional.of(
-                  TemporalDevServer.findCli()
-                      .orElseThrow(
-                          () ->
-                              new IllegalStateException(
-                                  "--temporal cli: no temporal CLI found (PATH,"
-                                      + " WAVEGUARD_TEMPORAL_CLI, ~/.cache/waveguard/bin,"
-                                      + " ~/go/bin)")));
-        };
+    Optional<Path> cli = choice.cli(TemporalDevServer::findCli);
     return cli.isPresent()
         ? CliTemporalServer.start(cli.get(), 0, 0)
         : EmbeddedTemporalServer.start(0);

@@ -106,21 +106,7 @@ public final class DemoRun implements AutoCloseable {
 
   /** What --temporal asks for; auto takes the CLI's dev server only when it is on the PATH. */
   private LocalTemporal startTemporal() {
-    Optional<Path> cli =
-        switch (options.temporal()) {
-          case EMBEDDED -> Optional.empty();
-          case AUTO -> TemporalDevServer.findCliOnPath();
-          case CLI ->
-              Optional.of(
-                  TemporalDevServer.findCli()
-                      .orElseThrow(
-                          () ->
-                              new IllegalStateException(
-                                  "--temporal cli: no temporal CLI found (PATH,"
-                                      + " WAVEGUARD_TEMPORAL_CLI, ~/.cache/waveguard/bin,"
-                                      + " ~/go/bin); `infra/temporal-dev.sh path` builds it"
-                                      + " where Go is present")));
-        };
+    Optional<Path> cli = options.temporal().cli(TemporalDevServer::findCliOnPath);
     if (cli.isPresent()) {
       return CliTemporalServer.start(
           cli.get(), temporalPort(), freeIfBusy(options.webUiPort(), "Temporal Web UI"));

@@ -1,7 +1,11 @@
 package io.waveguard.api.demo;
 
+import io.waveguard.workflows.devserver.TemporalDevServer;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Which Temporal server the demo runs ({@code --temporal}). */
@@ -18,6 +22,30 @@ public enum TemporalChoice {
    * infra/temporal-dev.sh and .ci/run build it).
    */
   CLI;
+
+  /**
+   * The temporal CLI this choice runs, or empty for Temporal's Java test server.
+   *
+   * @param whenAuto what {@link #AUTO} takes: the demo only a CLI on the PATH, the bench one found
+   *     anywhere
+   * @throws IllegalStateException for {@link #CLI} when no CLI is found
+   */
+  public Optional<Path> cli(Supplier<Optional<Path>> whenAuto) {
+    return switch (this) {
+      case EMBEDDED -> Optional.empty();
+      case AUTO -> whenAuto.get();
+      case CLI ->
+          Optional.of(
+              TemporalDevServer.findCli()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "--temporal cli: no temporal CLI found (PATH,"
+                                  + " WAVEGUARD_TEMPORAL_CLI, ~/.cache/waveguard/bin,"
+                                  + " ~/go/bin); `infra/temporal-dev.sh path` builds it"
+                                  + " where Go is present")));
+    };
+  }
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -509,7 +509,16 @@ class ReleaseResourceTest {
   @Test
   void commandsNeedAReasonButNoOperatorName() {
     String id = uniqueId("needs-who");
-    api.post("/api/v1/releases", releaseBody(id, "6.0.0", 600));
+    // It waits rather than answer 409 while an earlier test's release still lets go of the
+    // targets: the release must exist for its audit log to be read below.
+    Answer started =
+        api.post(
+            "/api/v1/releases",
+            """
+            {"releaseId": "%s", "service": "%s", "version": "6.0.0", "strategy": "waves",
+             "policy": {"bakeSeconds": 600, "whenTargetsHeld": "wait"}}"""
+                .formatted(id, SERVICE));
+    assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
 
     Answer noReason = api.post("/api/v1/releases/" + id + "/pause", "{\"operator\": \"bob\"}");
     Answer blankReason =
@@ -525,6 +534,8 @@ class ReleaseResourceTest {
     assertThat(blankReason.text("field")).isEqualTo("reason");
     assertThat(unknownAction.status()).isEqualTo(404);
     assertThat(api.get("/api/v1/releases/" + id + "/audit").body().get("entries")).isEmpty();
+    command(id, "abort");
+    Eventually.await(Duration.ofSeconds(20), () -> statusOf(id), "ABORTED"::equals);
   }
 
   /** The spec the workflow was started with: the input of its first history event. */

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -20,8 +22,41 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class Bench {
 
+  /** The bench's parts, each measured on its own stack; {@code --only} picks some. */
+  public enum Part {
+    /** The planner alone, no I/O. */
+    PLANNER,
+    /** Trust recompute on an embedded PostgreSQL. */
+    TRUST,
+    /** One wave gate on an embedded PostgreSQL. */
+    GATE,
+    /** Ingestion, starts and the fleet of releases through a running server and worker. */
+    API;
+
+    /** Parses "trust,gate" (any case); refuses an unknown name, naming the known ones. */
+    public static Set<Part> parseList(String list) {
+      Set<Part> parts = EnumSet.noneOf(Part.class);
+      for (String name : list.split(",")) {
+        String wanted = name.strip().toUpperCase(Locale.ROOT);
+        try {
+          parts.add(Part.valueOf(wanted));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "unknown bench part '" + name.strip() + "': expected some of planner,trust,gate,api");
+        }
+      }
+      return parts;
+    }
+  }
+
   /** What to run and where to write. */
-  public record Options(BenchSizes sizes, TemporalChoice temporal, Path out) {}
+  public record Options(BenchSizes sizes, TemporalChoice temporal, Path out, Set<Part> parts) {
+
+    /** Every part. */
+    public Options(BenchSizes sizes, TemporalChoice temporal, Path out) {
+      this(sizes, temporal, out, EnumSet.allOf(Part.class));
+    }
+  }
 
   private final Options options;
   private final PrintStream out;
@@ -50,33 +85,52 @@ public final class Bench {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() / 1048576,
         System.getProperty("java.version"));
-    figures.put(
-        BenchFigures.PLANNER,
-        PlannerBench.run(sizes.plannerTargets(), sizes.plannerRuns(), out),
-        "seconds to plan %,d targets (median of %d)"
-            .formatted(sizes.plannerTargets(), sizes.plannerRuns()));
-
-    try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0)) {
+    Set<Part> parts = options.parts();
+    if (parts.contains(Part.PLANNER)) {
       figures.put(
-          BenchFigures.TRUST_RECOMPUTE,
-          inDatabase(
-              postgres,
-              "bench_trust",
-              jdbi -> TrustRecomputeBench.run(jdbi, sizes.trustTargets(), sizes.trustRuns(), out)),
-          "seconds to score and store the trust of %,d targets, 60 windows each (median of %d)"
-              .formatted(sizes.trustTargets(), sizes.trustRuns()));
-      figures.put(
-          BenchFigures.GATE,
-          inDatabase(
-              postgres,
-              "bench_gate",
-              jdbi ->
-                  GateBench.run(
-                      jdbi, sizes.gateDeployed(), sizes.gateControls(), sizes.gateRuns(), out)),
-          "seconds for one gate over %,d deployed vs %,d controls (median of %d)"
-              .formatted(sizes.gateDeployed(), sizes.gateControls(), sizes.gateRuns()));
+          BenchFigures.PLANNER,
+          PlannerBench.run(sizes.plannerTargets(), sizes.plannerRuns(), out),
+          "seconds to plan %,d targets (median of %d)"
+              .formatted(sizes.plannerTargets(), sizes.plannerRuns()));
     }
+    if (parts.contains(Part.TRUST) || parts.contains(Part.GATE)) {
+      measureDatabase(sizes, parts);
+    }
+    if (parts.contains(Part.API)) {
+      measureApi(sizes);
+    }
+    out.printf(Locale.ROOT, "bench done in %.1f min%n", (System.nanoTime() - t0) / 60e9);
+  }
 
+  private void measureDatabase(BenchSizes sizes, Set<Part> parts) throws Exception {
+    try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0)) {
+      if (parts.contains(Part.TRUST)) {
+        figures.put(
+            BenchFigures.TRUST_RECOMPUTE,
+            inDatabase(
+                postgres,
+                "bench_trust",
+                jdbi ->
+                    TrustRecomputeBench.run(jdbi, sizes.trustTargets(), sizes.trustRuns(), out)),
+            "seconds to score and store the trust of %,d targets, 60 windows each (median of %d)"
+                .formatted(sizes.trustTargets(), sizes.trustRuns()));
+      }
+      if (parts.contains(Part.GATE)) {
+        figures.put(
+            BenchFigures.GATE,
+            inDatabase(
+                postgres,
+                "bench_gate",
+                jdbi ->
+                    GateBench.run(
+                        jdbi, sizes.gateDeployed(), sizes.gateControls(), sizes.gateRuns(), out)),
+            "seconds for one gate over %,d deployed vs %,d controls (median of %d)"
+                .formatted(sizes.gateDeployed(), sizes.gateControls(), sizes.gateRuns()));
+      }
+    }
+  }
+
+  private void measureApi(BenchSizes sizes) throws Exception {
     try (BenchStack stack = BenchStack.start(options.temporal(), out)) {
       ApiBench api = new ApiBench(stack, out);
       figures.put(
@@ -114,7 +168,6 @@ public final class Bench {
           fleet.liveHeapMiB(),
           "MiB live heap of the process (API + worker + bench) while they ran");
     }
-    out.printf(Locale.ROOT, "bench done in %.1f min%n", (System.nanoTime() - t0) / 60e9);
   }
 
   /** Runs {@code work} on a fresh, migrated database, dropped afterwards to give back its disk. */

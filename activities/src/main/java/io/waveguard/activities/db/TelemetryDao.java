@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -21,17 +22,14 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  * with another build than the one the target ran at the time ({@code sample_matches_version}), so a
  * stale agent's numbers are never credited to a release.
  */
-public interface TelemetryDao {
+public interface TelemetryDao extends SqlObject {
 
-  /** One sample as a piece of {@link #PIECES}. */
+  /** One sample as a piece of {@link #PIECES}: its own p99 (or null), no array. */
   String RAW_PIECE =
       """
         SELECT s.target_id, s.window_start, 1, s.requests, s.errors, s.crashes,
                (extract(epoch FROM s.window_end - s.window_start) * 1000000)::bigint,
-               CASE WHEN s.latency_p99_ms IS NULL THEN '{}'::float8[]
-                    ELSE ARRAY[s.latency_p99_ms] END,
-               CASE WHEN s.latency_p99_ms IS NULL THEN '{}'::timestamptz[]
-                    ELSE ARRAY[s.window_start] END
+               s.latency_p99_ms, NULL::float8[]
         FROM telemetry_samples s
       """;
 
@@ -43,7 +41,9 @@ public interface TelemetryDao {
    * The pieces a window is read from: whole rollup buckets (unlabelled ones, and labelled ones
    * whose target's build did not change inside the bucket and matches the label), the samples of
    * the window's edges and of its split hole, and the labelled samples of buckets whose build did
-   * change. Binds {@code :targetIds} and the window {@code :w}.
+   * change. Binds {@code :targetIds} and the window {@code :w}. Each piece has its target, its
+   * start ({@code at}), its counts, and its p99s: one ({@code latency}, a sample) or an array
+   * ({@code latencies}, a bucket's, in window order).
    */
   String PIECES =
       """
@@ -59,7 +59,7 @@ public interface TelemetryDao {
       ),
       pieces AS (
         SELECT r.target_id, r.bucket_start AS at, r.samples, r.requests, r.errors, r.crashes,
-               r.covered_micros, r.latency_p99_ms AS latencies, r.latency_at
+               r.covered_micros, NULL::float8 AS latency, r.latency_p99_ms AS latencies
         FROM telemetry_rollups r
         WHERE r.target_id = ANY(:targetIds)
           AND r.bucket_start >= :w.rollupFromTs AND r.bucket_start < :w.rollupToTs
@@ -199,82 +199,81 @@ public interface TelemetryDao {
   }
 
   /**
-   * Each target's samples whose window starts inside [from, to): summed counts, the covered share
-   * of [from, to) (a target that stopped reporting covers less), and its windows' p99s in order.
+   * The pieces as {@link TelemetryFold#add} reads them, each marked with its side of {@code
+   * :split}.
    */
-  @SqlQuery(
-      PIECES
-          + """
-          , sums AS (
-            SELECT target_id, sum(requests) AS requests, sum(errors) AS errors,
-                   sum(crashes) AS crashes,
-                   least(1.0, sum(covered_micros) / 1000000.0 / :seconds) AS availability
-            FROM pieces GROUP BY target_id
-          ), lat AS (
-            SELECT p.target_id, array_agg(u.v ORDER BY u.t) AS latencies
-            FROM pieces p CROSS JOIN LATERAL unnest(p.latencies, p.latency_at) AS u(v, t)
-            GROUP BY p.target_id
-          )
-          SELECT s.target_id, s.requests, s.errors, s.crashes, s.availability,
-                 coalesce(l.latencies, '{}') AS latencies
-          FROM sums s LEFT JOIN lat l ON l.target_id = s.target_id
-          """)
-  @org.jdbi.v3.sqlobject.config.RegisterRowMapper(TargetTelemetryRowMapper.class)
-  List<TargetTelemetryRow> perTarget(
-      @Bind("targetIds") String[] targetIds,
-      @BindMethods("w") RollupWindow w,
-      @Bind("seconds") double seconds);
+  String FOLD_SELECT =
+      """
+      SELECT target_id, at >= :split, samples, requests, errors, crashes, covered_micros,
+             latency, latencies
+      FROM pieces
+      """;
 
+  /**
+   * Each target's samples whose window starts inside [from, to): summed counts, the covered share
+   * of [from, to) (a target that stopped reporting covers less), and its windows' p99s.
+   */
   default List<TargetTelemetryRow> perTarget(List<String> targetIds, Instant from, Instant to) {
     double seconds = java.time.Duration.between(from, to).toMillis() / 1000.0;
     if (targetIds.isEmpty() || seconds <= 0) {
       return List.of();
     }
-    return perTarget(targetIds.toArray(String[]::new), RollupWindow.of(from, to), seconds);
+    TelemetryFold fold =
+        TelemetryFold.read(
+            getHandle(), targetIds.toArray(String[]::new), RollupWindow.of(from, to), from);
+    List<TargetTelemetryRow> rows = new ArrayList<>();
+    fold.targets()
+        .forEach(
+            (id, sides) -> {
+              TelemetryFold.Sums s = sides.after();
+              rows.add(
+                  new TargetTelemetryRow(
+                      id,
+                      s.requests,
+                      s.errors,
+                      s.crashes,
+                      Math.min(1.0, s.coveredMicros / 1e6 / seconds),
+                      s.latencies()));
+            });
+    return rows;
   }
 
   /**
    * Both windows the trust engine reads, in one pass: the health window [h, to) and the baseline
-   * window [b, h), summed, with each window's median p99. Only targets that reported in the health
+   * window [b, h), summed, with each window's typical p99. Only targets that reported in the health
    * window.
    */
-  @SqlQuery(
-      PIECES
-          + """
-          , sums AS (
-            SELECT target_id,
-                   sum(requests) FILTER (WHERE at >= :h) AS requests,
-                   sum(errors) FILTER (WHERE at >= :h) AS errors,
-                   sum(crashes) FILTER (WHERE at >= :h) AS crashes,
-                   sum(covered_micros) FILTER (WHERE at >= :h) / 1000000.0 AS covered_seconds,
-                   coalesce(sum(requests) FILTER (WHERE at < :h), 0) AS baseline_requests,
-                   coalesce(sum(errors) FILTER (WHERE at < :h), 0) AS baseline_errors
-            FROM pieces GROUP BY target_id
-            HAVING sum(samples) FILTER (WHERE at >= :h) > 0
-          ), lat AS (
-            SELECT p.target_id,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY u.v) FILTER (WHERE u.t >= :h) AS p99,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY u.v)
-                       FILTER (WHERE u.t < :h) AS baseline_p99
-            FROM pieces p CROSS JOIN LATERAL unnest(p.latencies, p.latency_at) AS u(v, t)
-            GROUP BY p.target_id
-          )
-          SELECT s.target_id, s.requests, s.errors, s.crashes, s.covered_seconds, l.p99,
-                 s.baseline_requests, s.baseline_errors, l.baseline_p99
-          FROM sums s LEFT JOIN lat l ON l.target_id = s.target_id
-          """)
-  @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(HealthSummaryRow.class)
-  List<HealthSummaryRow> healthSummaries(
-      @Bind("targetIds") String[] targetIds,
-      @BindMethods("w") RollupWindow w,
-      @Bind("h") Timestamp healthStart);
-
   default List<HealthSummaryRow> healthSummaries(
       String[] targetIds, Timestamp baselineStart, Timestamp healthStart, Timestamp end) {
-    return healthSummaries(
-        targetIds,
-        RollupWindow.of(baselineStart.toInstant(), end.toInstant(), healthStart.toInstant()),
-        healthStart);
+    Instant h = healthStart.toInstant();
+    TelemetryFold fold =
+        TelemetryFold.read(
+            getHandle(),
+            targetIds,
+            RollupWindow.of(baselineStart.toInstant(), end.toInstant(), h),
+            h);
+    List<HealthSummaryRow> rows = new ArrayList<>();
+    fold.targets()
+        .forEach(
+            (id, sides) -> {
+              TelemetryFold.Sums now = sides.after();
+              if (now == null || now.samples == 0) {
+                return;
+              }
+              TelemetryFold.Sums before = sides.before();
+              rows.add(
+                  new HealthSummaryRow(
+                      id,
+                      now.requests,
+                      now.errors,
+                      now.crashes,
+                      now.coveredMicros / 1e6,
+                      now.typicalLatency(),
+                      before == null ? 0 : before.requests,
+                      before == null ? 0 : before.errors,
+                      before == null ? null : before.typicalLatency()));
+            });
+    return rows;
   }
 
   /**

@@ -48,7 +48,7 @@ public final class PushTelemetrySource implements TelemetrySource {
     return jdbi.withExtension(TelemetryDao.class, dao -> dao.aggregate(targetIds, from, to));
   }
 
-  /** One pass over both windows, medians computed in PostgreSQL: what trust recomputes read. */
+  /** One pass over both windows, with each window's typical p99: what trust recomputes read. */
   @Override
   public Map<String, HealthWindows> healthWindows(
       List<String> targetIds, Instant baselineStart, Instant healthStart, Instant end) {

@@ -1,5 +1,6 @@
 package io.waveguard.activities.telemetry;
 
+import io.waveguard.policy.model.TypicalLatency;
 import java.util.List;
 
 /**
@@ -11,8 +12,9 @@ import java.util.List;
  * @param crashes process or app crashes
  * @param availability share of the window's intervals in which the target was up and reporting, in
  *     [0, 1]; a target that fell silent is not a healthy one
- * @param latencyP99Ms p99 latency of each reporting interval that had one, in time order; empty
- *     when the source has no latency for the target
+ * @param latencyP99Ms p99 latency of each reporting interval that had one; empty when the source
+ *     has no latency for the target. Readers use it as a multiset (medians, ranks, counts), so
+ *     sources need not keep the intervals' order
  */
 public record TargetTelemetry(
     String targetId,
@@ -36,12 +38,7 @@ public record TargetTelemetry(
 
   /** The window's p99 as the median of the intervals' p99s; 0 when there is no latency. */
   public double typicalLatencyP99Ms() {
-    if (latencyP99Ms.isEmpty()) {
-      return 0;
-    }
-    double[] sorted = latencyP99Ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return TypicalLatency.of(latencyP99Ms.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   public double errorRate() {

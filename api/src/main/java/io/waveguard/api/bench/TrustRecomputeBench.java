@@ -3,6 +3,7 @@ package io.waveguard.api.bench;
 import io.waveguard.activities.db.BenchDao;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TelemetryDao;
+import io.waveguard.activities.db.TrustDao;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.trust.TrustCause;
 import io.waveguard.activities.trust.TrustEngine;
@@ -91,7 +92,43 @@ final class TrustRecomputeBench {
         Stats.min(total),
         Stats.median(score),
         Stats.median(persist));
+    breakdown(jdbi, fleet, telemetry, settings, engine);
     return Stats.median(total);
+  }
+
+  /** Where a recomputation's time goes: its two reads, alone, and the snapshots' COPY. */
+  private void breakdown(
+      Jdbi jdbi,
+      List<Target> fleet,
+      PushTelemetrySource telemetry,
+      TrustSettings settings,
+      TrustEngine engine) {
+    out.println("breakdown (median of 3 each):");
+    String[] ids = fleet.stream().map(Target::id).toArray(String[]::new);
+    List<String> idList = List.of(ids);
+    Instant healthStart = AT.minus(settings.healthWindow());
+    time(
+        out,
+        "  outcomes: decayed good/bad counts per target",
+        () ->
+            jdbi.withExtension(
+                TrustDao.class,
+                dao ->
+                    dao.decayedCounts(ids, Timestamp.from(AT), settings.model().halfLifeDays())));
+    time(
+        out,
+        "  telemetry: health (15 windows) and baseline (45 windows) per target",
+        () ->
+            telemetry.healthWindows(
+                idList, healthStart.minus(settings.baselineWindow()), healthStart, AT));
+    TrustEngine.Scoring scoring = engine.score(fleet, AT);
+    time(
+        out,
+        "  persist: snapshots with their inputs, one COPY",
+        () -> {
+          engine.record(fleet, scoring, AT, new TrustCause("bench-breakdown", null, null));
+          return null;
+        });
   }
 
   /** 100k targets, 60 one-minute windows each, three outcomes each: all generated server-side. */

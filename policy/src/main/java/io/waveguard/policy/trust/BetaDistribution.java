@@ -67,21 +67,66 @@ public final class BetaDistribution {
     if (p == 1) {
       return 1;
     }
-    // Bisection over the bit patterns of the doubles in [0, 1], which sort like the numbers
-    // they encode: cannot diverge (the CDF is monotone), needs at most 62 steps, and resolves
+    // Bisection over the bit patterns of the doubles in [0, 1], which sort like the numbers they
+    // encode: cannot diverge (the CDF is monotone), needs at most 62 steps, and resolves
     // quantiles of 1e-300 as well as 0.5. Returns the smallest double whose CDF reaches p.
+    //
+    // Most of those steps are far from the answer, where the CDF's side of p is certain. A few
+    // Newton steps find a narrow zone around the answer whose edges are verified to lie clearly
+    // on either side; the bisection then takes the steps outside the zone without evaluating the
+    // CDF and evaluates only inside it. Its path, and so its answer, stays bit for bit the same,
+    // even where rounding makes the computed CDF wobble across p within a few doubles.
     double logBeta = logBeta(a, b); // the same for every step
+    double[] zone = zone(p, a, b, logBeta);
     long lo = Double.doubleToRawLongBits(0.0);
     long hi = Double.doubleToRawLongBits(1.0);
+    long zoneLo = Double.doubleToRawLongBits(zone[0]);
+    long zoneHi = Double.doubleToRawLongBits(zone[1]);
     while (hi - lo > 1) {
       long mid = lo + (hi - lo) / 2;
-      if (cdf(Double.longBitsToDouble(mid), a, b, logBeta) < p) {
+      boolean below =
+          mid <= zoneLo || (mid < zoneHi && cdf(Double.longBitsToDouble(mid), a, b, logBeta) < p);
+      if (below) {
         lo = mid;
       } else {
         hi = mid;
       }
     }
     return Double.longBitsToDouble(hi);
+  }
+
+  /**
+   * [low, high] with the CDF clearly below p at low and clearly at or above it at high, around the
+   * Newton estimate of the quantile; {0, 1} (evaluate every step) when no such zone is found.
+   */
+  private static double[] zone(double p, double a, double b, double logBeta) {
+    double x = a / (a + b);
+    for (int step = 0; step < 40; step++) {
+      double next = x - (cdf(x, a, b, logBeta) - p) / density(x, a, b, logBeta);
+      if (!(next > 0 && next < 1)) {
+        return new double[] {0, 1};
+      }
+      boolean converged = Math.abs(next - x) <= 1e-14 * x;
+      x = next;
+      if (converged) {
+        break;
+      }
+    }
+    // "Clearly": by far more than the CDF's own rounding error, a few units in p's last place.
+    double margin = 1024 * Math.ulp(p);
+    for (double width = 1e-12; width <= 1e-6; width *= 1000) {
+      double low = x * (1 - width);
+      double high = Math.min(1, x * (1 + width));
+      if (cdf(low, a, b, logBeta) < p - margin && cdf(high, a, b, logBeta) >= p + margin) {
+        return new double[] {low, high};
+      }
+    }
+    return new double[] {0, 1};
+  }
+
+  /** The density of Beta(a, b) at x in (0, 1). */
+  private static double density(double x, double a, double b, double logBeta) {
+    return Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta);
   }
 
   /** Mean of Beta(a, b). */

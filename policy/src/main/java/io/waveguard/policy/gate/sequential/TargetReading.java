@@ -1,5 +1,7 @@
 package io.waveguard.policy.gate.sequential;
 
+import io.waveguard.policy.model.TypicalLatency;
+
 /**
  * One target's telemetry over one gate period (or over its baseline window), as any telemetry
  * source reports it.
@@ -24,12 +26,6 @@ public record TargetReading(
 
   /** The window's typical p99: the median of its intervals' p99s; 0 without latency. */
   public double medianP99Ms() {
-    if (latencyP99Ms.length == 0) {
-      return 0;
-    }
-    double[] sorted = latencyP99Ms.clone();
-    java.util.Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return TypicalLatency.of(latencyP99Ms);
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Maps {@link TelemetryDao#perTarget} rows; the latency array arrives as a SQL array. */
-public final class TargetTelemetryRowMapper implements RowMapper<TargetTelemetryRow> {
+/** Maps the reference reads of {@link TelemetryRollupsTest}: sums and a SQL array of p99s. */
+final class TargetTelemetryRowMapper implements RowMapper<TargetTelemetryRow> {
 
   @Override
   public TargetTelemetryRow map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,0 +1,128 @@
+package io.waveguard.activities.db;
+
+import io.waveguard.policy.model.TypicalLatency;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Per-target sums of the pieces a telemetry read streams ({@link TelemetryDao#PIECES}: rollup
+ * buckets and single samples), each on its side of a split instant. Folding here rather than in
+ * PostgreSQL is what makes the reads fast: SQL only scans, and no query sorts or unnests the
+ * millions of per-interval p99s a fleet-wide read carries (EXPLAIN showed those sorts spilling to
+ * disk at 100,000 targets).
+ */
+final class TelemetryFold {
+
+  /** One target's sums on one side of the split. */
+  static final class Sums {
+    long samples;
+    long requests;
+    long errors;
+    long crashes;
+    long coveredMicros;
+    private double[] latencies = new double[16];
+    private int latencyCount;
+
+    private void addLatency(double p99) {
+      if (latencyCount == latencies.length) {
+        latencies = Arrays.copyOf(latencies, latencyCount * 2);
+      }
+      latencies[latencyCount++] = p99;
+    }
+
+    List<Double> latencies() {
+      List<Double> list = new ArrayList<>(latencyCount);
+      for (int i = 0; i < latencyCount; i++) {
+        list.add(latencies[i]);
+      }
+      return list;
+    }
+
+    /** The typical p99; null without latency. */
+    Double typicalLatency() {
+      return latencyCount == 0 ? null : TypicalLatency.of(latencies, latencyCount);
+    }
+  }
+
+  /** A target's sums before the split and from it on; either may be null. */
+  record Sides(Sums before, Sums after) {}
+
+  /** Rows the cursor fetches at a time: a fold's memory is its targets' sums, never the rows. */
+  private static final int FETCH_ROWS = 10_000;
+
+  private final Map<String, Sums[]> byTarget = new LinkedHashMap<>();
+
+  /**
+   * Streams the pieces of the window into a new fold, split at {@code split}: one scan, with the
+   * p99 arrays in PostgreSQL's binary form. A cursor needs a transaction; a caller's own one is
+   * joined.
+   */
+  static TelemetryFold read(Handle handle, String[] targetIds, RollupWindow w, Instant split) {
+    TelemetryFold fold = new TelemetryFold();
+    handle.useTransaction(
+        h ->
+            h.createQuery(TelemetryDao.PIECES + TelemetryDao.FOLD_SELECT)
+                .bind("targetIds", targetIds)
+                .bindMethods("w", w)
+                .bind("split", Timestamp.from(split))
+                .setFetchSize(FETCH_ROWS)
+                .addCustomizer(BinaryResults.INSTANCE)
+                .scanResultSet(
+                    (results, ctx) -> {
+                      ResultSet rs = results.get();
+                      while (rs.next()) {
+                        fold.add(rs);
+                      }
+                      return null;
+                    }));
+    return fold;
+  }
+
+  /**
+   * Adds the current row of {@link TelemetryDao#FOLD_SELECT}: target, side, counts, and either one
+   * p99 (a sample) or an array of them (a bucket).
+   */
+  void add(ResultSet rs) throws SQLException {
+    Sums[] sides = byTarget.computeIfAbsent(rs.getString(1), id -> new Sums[2]);
+    int side = rs.getBoolean(2) ? 1 : 0;
+    Sums sums = sides[side];
+    if (sums == null) {
+      sums = new Sums();
+      sides[side] = sums;
+    }
+    sums.samples += rs.getLong(3);
+    sums.requests += rs.getLong(4);
+    sums.errors += rs.getLong(5);
+    sums.crashes += rs.getLong(6);
+    sums.coveredMicros += rs.getLong(7);
+    double one = rs.getDouble(8);
+    if (!rs.wasNull()) {
+      sums.addLatency(one);
+    }
+    Array many = rs.getArray(9);
+    if (many != null) {
+      for (Object p99 : (Object[]) many.getArray()) {
+        if (p99 != null) {
+          sums.addLatency(((Number) p99).doubleValue());
+        }
+      }
+      many.free();
+    }
+  }
+
+  /** Every target that had a piece, in the order first seen. */
+  Map<String, Sides> targets() {
+    Map<String, Sides> sides = new LinkedHashMap<>(byTarget.size() * 2);
+    byTarget.forEach((id, s) -> sides.put(id, new Sides(s[0], s[1])));
+    return sides;
+  }
+}

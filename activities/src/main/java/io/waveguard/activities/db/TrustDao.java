@@ -80,8 +80,8 @@ public interface TrustDao extends SqlObject {
       s.id, s.target_id, s.computed_at, s.cause, s.release_id, s.wave, s.mean, s.lower_bound,
       s.history_mean, s.health, s.evidence, s.good, s.bad, s.posterior_alpha, s.posterior_beta,
       s.impact, s.risk,
-      CASE WHEN m.id IS NULL THEN s.inputs
-           ELSE s.inputs || jsonb_build_object('model', m.parameters) END AS inputs
+      CASE WHEN m.id IS NULL THEN s.inputs::text
+           ELSE (s.inputs::jsonb || jsonb_build_object('model', m.parameters))::text END AS inputs
       """;
 
   /** A target's trust history, newest first. */

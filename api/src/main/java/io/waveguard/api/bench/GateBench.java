@@ -3,6 +3,7 @@ package io.waveguard.api.bench;
 import static io.waveguard.api.bench.TrustRecomputeBench.seconds;
 
 import io.waveguard.activities.db.BenchDao;
+import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TelemetryDao;
 import io.waveguard.activities.release.GateActivitiesImpl;
 import io.waveguard.activities.telemetry.PushTelemetrySource;
@@ -77,6 +78,16 @@ final class GateBench {
         Stats.min(runs));
 
     out.println("breakdown (median of 3 each):");
+    TrustRecomputeBench.time(
+        out,
+        "  deployments: the wave, the release's pending targets, its first deploy",
+        () ->
+            jdbi.withExtension(
+                DeploymentDao.class,
+                dao ->
+                    dao.wave(RELEASE, 1).size()
+                        + dao.pendingTargets(RELEASE).size()
+                        + dao.firstDeployedAt(RELEASE).stream().count()));
     List<String> wave = ids(1, deployed);
     List<String> rest = ids(deployed + 1, deployed + controls);
     List<String> all = new ArrayList<>(wave);

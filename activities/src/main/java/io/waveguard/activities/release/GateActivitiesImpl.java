@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,11 +103,14 @@ public final class GateActivitiesImpl implements GateActivities {
         telemetry.perTarget(
             union(deployed, controls), baselineEnd.minus(baselineWindow), baselineEnd);
 
-    GateEvidence deployedEvidence = evidence(telemetry.perTarget(deployed, start, end), baselines);
+    // Both cohorts in one read: the window's samples are scanned once, not once per cohort.
+    Map<String, TargetTelemetry> window =
+        telemetry.perTarget(union(deployed, controls), start, end);
+    GateEvidence deployedEvidence = evidence(only(window, deployed), baselines);
     GateEvidence controlEvidence;
     String comparison;
     if (!controls.isEmpty()) {
-      controlEvidence = evidence(telemetry.perTarget(controls, start, end), baselines);
+      controlEvidence = evidence(only(window, controls), baselines);
       comparison =
           "%d deployed targets vs %d not-yet-deployed controls over the same window"
               .formatted(deployed.size(), controls.size());
@@ -178,6 +182,19 @@ public final class GateActivitiesImpl implements GateActivities {
         stats,
         everyBaselineKnown ? baselineErrors : 0,
         latency.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** The part of a read that is about these targets. */
+  private static Map<String, TargetTelemetry> only(
+      Map<String, TargetTelemetry> read, List<String> targetIds) {
+    Map<String, TargetTelemetry> part = new LinkedHashMap<>(targetIds.size() * 2);
+    for (String id : targetIds) {
+      TargetTelemetry t = read.get(id);
+      if (t != null) {
+        part.put(id, t);
+      }
+    }
+    return part;
   }
 
   private static List<String> union(List<String> a, List<String> b) {

@@ -85,7 +85,7 @@ class WaveguardConfigurationTest {
     for (WaveguardConfiguration config : List.of(example, embedded)) {
       assertThat(config.getDatabase().getInitialSize()).isEqualTo(8);
       assertThat(config.getDatabase().getMinSize()).isEqualTo(8);
-      assertThat(config.getDatabase().getMaxSize()).isEqualTo(16);
+      assertThat(config.getDatabase().getMaxSize()).isEqualTo(32);
       DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
       assertThat(server.getMinThreads()).isEqualTo(8);
       assertThat(server.getMaxThreads()).isEqualTo(1024);

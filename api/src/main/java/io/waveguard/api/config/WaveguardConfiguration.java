@@ -173,7 +173,7 @@ public class WaveguardConfiguration extends Configuration {
   /** PostgreSQL connections a process keeps open, and the most it opens. */
   static final int DATABASE_POOL_MIN = 8;
 
-  static final int DATABASE_POOL_MAX = 16;
+  static final int DATABASE_POOL_MAX = 32;
 
   private static DataSourceFactory defaultDatabase() {
     DataSourceFactory database = new DataSourceFactory();

@@ -84,9 +84,12 @@ start() {
     args+=(--search-attribute "$attribute")
   done
   # setsid: the server outlives this script and a Ctrl-C in the terminal that started it.
+  # SQLite with a write-ahead log: several times faster starts than its default rollback journal,
+  # and still every committed transaction kept when the server is killed (docs/operations.md).
   setsid "$temporal" server start-dev \
     --ip 127.0.0.1 --port "$port" --ui-port "$ui_port" \
     --db-filename "$state/temporal.db" --log-level warn \
+    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
     "${args[@]}" >>"$logfile" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$pidfile"

@@ -117,7 +117,8 @@ elif [[ "${E2E_TEMPORAL:-}" == cli ]]; then
   temporal_port="$(free_port)"
   start temporal "$temporal_cli" server start-dev --headless --ip 127.0.0.1 \
     --port "$temporal_port" --http-port "$(free_port)" --metrics-port "$(free_port)" \
-    --db-filename "$work/temporal.db" --log-level warn
+    --db-filename "$work/temporal.db" --log-level warn \
+    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal
   temporal_address="127.0.0.1:$temporal_port"
   temporal_kind="temporal server start-dev (SQLite) at $temporal_address"
   deadline=$((SECONDS + 60))

@@ -9,6 +9,7 @@ import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.waveguard.activities.telemetry.prometheus.PrometheusSettings;
@@ -74,6 +75,21 @@ class WaveguardConfigurationTest {
     assertThat(config.getTelemetry().getRequestsPerTargetPerMinute()).isEqualTo(600);
     assertThat(config.getLimits().getMaxRequestBody().toBytes()).isEqualTo(1024 * 1024);
     assertThat(config.getDatabase().getUrl()).startsWith("jdbc:postgresql://");
+  }
+
+  @Test
+  void examplePoolsAndThreadsEqualWhatEmbeddedRunsAndTheBenchUse() throws Exception {
+    WaveguardConfiguration example = load(exampleConfig());
+    WaveguardConfiguration embedded = WaveguardConfiguration.embedded("jdbc:x", "u", "", "t:1");
+
+    for (WaveguardConfiguration config : List.of(example, embedded)) {
+      assertThat(config.getDatabase().getInitialSize()).isEqualTo(8);
+      assertThat(config.getDatabase().getMinSize()).isEqualTo(8);
+      assertThat(config.getDatabase().getMaxSize()).isEqualTo(32);
+      DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+      assertThat(server.getMinThreads()).isEqualTo(8);
+      assertThat(server.getMaxThreads()).isEqualTo(1024);
+    }
   }
 
   @Test

@@ -31,7 +31,9 @@ public final class Bench {
     /** One wave gate on an embedded PostgreSQL. */
     GATE,
     /** Ingestion, starts and the fleet of releases through a running server and worker. */
-    API;
+    API,
+    /** Only the release starts of {@link #API}, one at a time and all at once: for profiling. */
+    STARTS;
 
     /** Parses "trust,gate" (any case); refuses an unknown name, naming the known ones. */
     public static Set<Part> parseList(String list) {
@@ -42,7 +44,9 @@ public final class Bench {
           parts.add(Part.valueOf(wanted));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
-              "unknown bench part '" + name.strip() + "': expected some of planner,trust,gate,api");
+              "unknown bench part '"
+                  + name.strip()
+                  + "': expected some of planner,trust,gate,api,starts");
         }
       }
       return parts;
@@ -97,7 +101,9 @@ public final class Bench {
       measureDatabase(sizes, parts);
     }
     if (parts.contains(Part.API)) {
-      measureApi(sizes);
+      measureApi(sizes, true);
+    } else if (parts.contains(Part.STARTS)) {
+      measureApi(sizes, false);
     }
     out.printf(Locale.ROOT, "bench done in %.1f min%n", (System.nanoTime() - t0) / 60e9);
   }
@@ -130,14 +136,19 @@ public final class Bench {
     }
   }
 
-  private void measureApi(BenchSizes sizes) throws Exception {
+  /**
+   * @param whole ingestion and the fleet too; without them only the start figures
+   */
+  private void measureApi(BenchSizes sizes, boolean whole) throws Exception {
     try (BenchStack stack = BenchStack.start(options.temporal(), out)) {
       ApiBench api = new ApiBench(stack, out);
-      figures.put(
-          BenchFigures.INGEST,
-          api.ingest(sizes.ingestTargets(), sizes.ingestSamples()),
-          "samples/s through POST /api/v1/telemetry (%,d samples)"
-              .formatted(sizes.ingestSamples()));
+      if (whole) {
+        figures.put(
+            BenchFigures.INGEST,
+            api.ingest(sizes.ingestTargets(), sizes.ingestSamples()),
+            "samples/s through POST /api/v1/telemetry (%,d samples)"
+                .formatted(sizes.ingestSamples()));
+      }
       double[] sequential = api.sequentialStarts(sizes.sequentialStarts());
       figures.put(
           BenchFigures.START_P50,
@@ -147,11 +158,17 @@ public final class Bench {
           BenchFigures.START_P99,
           Stats.quantile(sequential, 0.99),
           "ms, POST /releases one at a time (%d starts)".formatted(sequential.length));
+      // The burst meets a quiet worker: else it measures the sequential starts' releases, still
+      // running their one-second gates on the same cores, more than the starts themselves.
+      api.awaitQuiet(sizes.fleetDeadlineSeconds());
       double[] concurrent = api.concurrentStarts(sizes.concurrentStarts());
       figures.put(
           BenchFigures.CONCURRENT_START_P99,
           Stats.quantile(concurrent, 0.99),
           "ms, %d POST /releases at once, all 202".formatted(concurrent.length));
+      if (!whole) {
+        return;
+      }
       api.awaitQuiet(sizes.fleetDeadlineSeconds());
       ApiBench.FleetRun fleet = api.fleet(sizes.fleetReleases(), sizes.fleetDeadlineSeconds());
       figures.put(

@@ -43,7 +43,9 @@ public final class BenchCommand extends Command {
     subparser
         .addArgument("--only")
         .setDefault("planner,trust,gate,api")
-        .help("the parts to measure, comma-separated: planner,trust,gate,api (default: all)");
+        .help(
+            "the parts to measure, comma-separated: planner,trust,gate,api (default: all);"
+                + " starts: only api's release starts, for profiling them");
   }
 
   @Override

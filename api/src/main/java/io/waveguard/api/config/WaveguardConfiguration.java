@@ -170,6 +170,11 @@ public class WaveguardConfiguration extends Configuration {
     http.setPort(port);
   }
 
+  /** PostgreSQL connections a process keeps open, and the most it opens. */
+  static final int DATABASE_POOL_MIN = 8;
+
+  static final int DATABASE_POOL_MAX = 32;
+
   private static DataSourceFactory defaultDatabase() {
     DataSourceFactory database = new DataSourceFactory();
     database.setDriverClass("org.postgresql.Driver");
@@ -178,6 +183,11 @@ public class WaveguardConfiguration extends Configuration {
     database.setValidationQuery("SELECT 1");
     // Batches (trust snapshots of a whole fleet, plans) as multi-row INSERTs: about twice as fast.
     database.setProperties(java.util.Map.of("reWriteBatchedInserts", "true"));
+    // As api/config/waveguard.yml (docs/configuration.md#pools-and-threads): connections open
+    // before the first burst of starts, so no start opens one on its request thread.
+    database.setInitialSize(DATABASE_POOL_MIN);
+    database.setMinSize(DATABASE_POOL_MIN);
+    database.setMaxSize(DATABASE_POOL_MAX);
     return database;
   }
 

@@ -76,16 +76,29 @@ public final class ReleaseService {
   /**
    * Starts the release, or finds the one already started with this id.
    *
-   * @return the release's state, live when a worker answers in time
+   * <p>A first start is one Temporal call and one SQL statement: Temporal refuses a second workflow
+   * with the id, so a start it accepts is this release's first and needs no read back. Only a
+   * repeat reads the started input, to tell the same release from a different one.
+   *
+   * @return the release's state: {@code PLANNING} for a first start, else live when a worker
+   *     answers in time
    * @throws ReleaseConflictException when the id names a release with a different spec
    */
   public ReleaseState start(ReleaseSpec spec) {
     ReleaseWorkflow workflow = client.newWorkflowStub(ReleaseWorkflow.class, optionsFor(spec));
     try {
       WorkflowClient.start(workflow::run, spec, ReleaseRun.first(maxHistoryEventsPerRun));
-    } catch (WorkflowExecutionAlreadyStarted finished) {
-      // REJECT_DUPLICATE: the release ran to its end already; it is still the answer.
+    } catch (WorkflowExecutionAlreadyStarted repeat) {
+      return existing(spec);
     }
+    // The workflow has not run a task yet, so a state query would only wait for the worker's first
+    // one: the request thread answers at once instead.
+    recordStart(spec);
+    return ReleaseStates.planned(spec);
+  }
+
+  /** A start whose id Temporal already knows, running or ended: that release, if it is the same. */
+  private ReleaseState existing(ReleaseSpec spec) {
     ReleaseSpec started = startedSpec(spec.workflowId());
     if (!sameRelease(started, spec)) {
       throw new ReleaseConflictException(
@@ -101,11 +114,9 @@ public final class ReleaseService {
                       : " with another effective policy (the request or the server's defaults"
                           + " changed since it started)"));
     }
-    if (recordStart(spec)) {
-      // A release this call started: its workflow has not run a task yet, so a state query would
-      // only wait for the worker's first one. The request thread answers at once instead.
-      return ReleaseStates.planned(spec);
-    }
+    // A repeat of a start whose own row was never written (the first call failed after Temporal
+    // accepted it) writes it now; the workflow records the release too.
+    recordStart(spec);
     return stateOr(spec.releaseId(), () -> ReleaseStates.planned(spec));
   }
 
@@ -232,9 +243,10 @@ public final class ReleaseService {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(spec.workflowId())
         .setTaskQueue(taskQueue)
-        // A retried start joins the running release; a finished one is never run again.
-        .setWorkflowIdConflictPolicy(
-            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        // Temporal refuses a second workflow with the id, running or finished (a finished one is
+        // never run again): the caller then answers the release that has it. A retry of the same
+        // call (the SDK's, with the same request id) is answered as the start it repeats.
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setTypedSearchAttributes(
             SearchAttributes.newBuilder()
@@ -303,20 +315,20 @@ public final class ReleaseService {
         s.releaseId(), s.service(), s.version(), s.strategy(), s.selector(), s.policy(), null);
   }
 
-  /** The workflow records the release too, so a failure here only delays the list view. */
-  /** Writes the read model's first row; true when this call wrote it (a first start). */
-  private boolean recordStart(ReleaseSpec spec) {
+  /**
+   * Writes the read model's first row unless it exists, so the release lists at once. The workflow
+   * records the release too, so a failure here only delays the list view.
+   */
+  private void recordStart(ReleaseSpec spec) {
     try {
-      return releases.insertIfAbsent(
-              spec.releaseId(),
-              spec.service(),
-              spec.version(),
-              spec.strategy().wireName(),
-              Database.JSON.writeValueAsString(spec))
-          == 1;
+      releases.insertIfAbsent(
+          spec.releaseId(),
+          spec.service(),
+          spec.version(),
+          spec.strategy().wireName(),
+          Database.JSON.writeValueAsString(spec));
     } catch (JdbiException | JsonProcessingException e) {
       log.warn("release {} started but its read-model row was not written", spec.releaseId(), e);
-      return false;
     }
   }
 }

@@ -132,15 +132,27 @@ public final class ReleaseResource {
     String id = request.releaseId() != null ? request.releaseId() : ReleaseIds.generate();
     // Resolved before anything is started, so input it refuses leaves no trace.
     ReleaseSpec spec = request.toSpec(id, caller.name(), policies.resolve(request.policy()));
-    // A release that can only fail in planning is refused now; a repeat of one already started
-    // answers that release, whatever its targets became since.
-    if (!releases.exists(id)) {
-      holds.refuseHeld(spec, targets.selectForStart(spec));
-    }
+    refuseUnplannable(spec);
     ReleaseState state = releases.start(spec);
     return Response.accepted(new ReleaseView(state, PolicyView.of(spec.policy())))
         .location(location(id))
         .build();
+  }
+
+  /**
+   * Refuses a release that can only fail in planning (no targets, too many waves, targets another
+   * running release holds). A repeat of one already started answers that release, whatever its
+   * targets became since: whether it exists is asked only of a start the checks refuse, so a first
+   * start pays for no lookup of a release that is not there.
+   */
+  private void refuseUnplannable(ReleaseSpec spec) {
+    try {
+      holds.refuseHeld(spec, targets.selectForStart(spec));
+    } catch (ApiException refused) {
+      if (!releases.exists(spec.releaseId())) {
+        throw refused;
+      }
+    }
   }
 
   /** One page, newest first; {@code cursor} is the previous page's nextCursor. */

@@ -18,6 +18,6 @@ class BenchPartsTest {
     assertThatThrownBy(() -> Bench.Part.parseList("trust,ingest"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'ingest'")
-        .hasMessageContaining("planner,trust,gate,api");
+        .hasMessageContaining("planner,trust,gate,api,starts");
   }
 }

@@ -158,6 +158,25 @@ class TargetHoldsResourceTest {
   }
 
   @Test
+  void aRepeatedStartAnswersItsReleaseEvenWhileAnotherNowHoldsItsTargets() {
+    String first = "first-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(startWithId(first, null, null).status()).isEqualTo(202);
+    awaitHolding(first);
+    abort(first);
+    Eventually.await(PATIENCE, () -> status(first), "ABORTED"::equals);
+    String holder = start("holder", null, null).text("releaseId");
+    awaitHolding(holder);
+
+    Answer repeat = startWithId(first, null, null);
+
+    assertThat(repeat.status()).isEqualTo(202);
+    assertThat(repeat.text("releaseId")).isEqualTo(first);
+    assertThat(repeat.text("status")).isEqualTo("ABORTED");
+    assertThat(heldBy(holder)).isEqualTo(8);
+    abort(holder);
+  }
+
+  @Test
   void anUnknownWhenTargetsHeldIs400NamingTheField() {
     Answer answer = start("typo", null, "maybe");
 
@@ -166,7 +185,11 @@ class TargetHoldsResourceTest {
   }
 
   private Answer start(String prefix, String segment, String whenTargetsHeld) {
-    String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return startWithId(
+        prefix + "-" + UUID.randomUUID().toString().substring(0, 8), segment, whenTargetsHeld);
+  }
+
+  private Answer startWithId(String id, String segment, String whenTargetsHeld) {
     String selector =
         segment == null ? "" : ", \"selector\": {\"segments\": [\"%s\"]}".formatted(segment);
     String policy =

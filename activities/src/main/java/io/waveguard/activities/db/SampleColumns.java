@@ -1,0 +1,130 @@
+package io.waveguard.activities.db;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A batch of samples as one array per column, bound as arrays and read back with {@code unnest} in
+ * one statement: the write path's shape, instead of a statement per sample. A window sent twice in
+ * one batch keeps its last copy, as if the copies had been stored one after the other. Instants are
+ * microseconds since the epoch (PostgreSQL's precision, rounded as the JDBC driver rounds them), so
+ * the batch knows each sample's key exactly as PostgreSQL will see it.
+ */
+public record SampleColumns(
+    String[] targetIds,
+    long[] startMicros,
+    long[] endMicros,
+    long[] requests,
+    long[] errors,
+    Double[] latencyP99Ms,
+    long[] crashes,
+    String[] versions) {
+
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+
+  /** The batch's columns, each window once (its last copy), in the order first sent. */
+  public static SampleColumns of(List<TelemetrySample> samples) {
+    Map<Key, Integer> last = new HashMap<>(samples.size() * 2);
+    for (int i = 0; i < samples.size(); i++) {
+      TelemetrySample s = samples.get(i);
+      last.put(new Key(s.targetId(), micros(s.windowStart())), i);
+    }
+    int n = last.size();
+    SampleColumns columns = empty(n);
+    int row = 0;
+    for (int i = 0; i < samples.size(); i++) {
+      TelemetrySample s = samples.get(i);
+      long start = micros(s.windowStart());
+      if (n < samples.size() && last.get(new Key(s.targetId(), start)) != i) {
+        continue; // a later copy of this window follows in the batch
+      }
+      columns.set(row++, s, start);
+    }
+    return columns;
+  }
+
+  /** These rows only (0-based positions), in that order. */
+  public SampleColumns rows(int[] positions) {
+    SampleColumns picked = empty(positions.length);
+    for (int r = 0; r < positions.length; r++) {
+      int p = positions[r];
+      picked.targetIds[r] = targetIds[p];
+      picked.startMicros[r] = startMicros[p];
+      picked.endMicros[r] = endMicros[p];
+      picked.requests[r] = requests[p];
+      picked.errors[r] = errors[p];
+      picked.latencyP99Ms[r] = latencyP99Ms[p];
+      picked.crashes[r] = crashes[p];
+      picked.versions[r] = versions[p];
+    }
+    return picked;
+  }
+
+  public int size() {
+    return targetIds.length;
+  }
+
+  /**
+   * The distinct (target, 15-minute bucket) pairs the rows fall into, as two arrays pairwise:
+   * target ids and bucket starts in epoch seconds ({@code telemetry_bucket}'s bins).
+   */
+  public Buckets buckets() {
+    long bucketMicros = RollupWindow.BUCKET.getSeconds() * MICROS_PER_SECOND;
+    Set<Key> seen = new LinkedHashSet<>();
+    for (int i = 0; i < size(); i++) {
+      seen.add(
+          new Key(
+              targetIds[i],
+              Math.floorDiv(startMicros[i], bucketMicros) * RollupWindow.BUCKET.getSeconds()));
+    }
+    String[] ids = new String[seen.size()];
+    long[] epochs = new long[seen.size()];
+    int i = 0;
+    for (Key key : seen) {
+      ids[i] = key.targetId();
+      epochs[i++] = key.at();
+    }
+    return new Buckets(ids, epochs);
+  }
+
+  /** Target ids and bucket starts (epoch seconds), pairwise. */
+  public record Buckets(String[] targetIds, long[] epochSeconds) {}
+
+  /**
+   * Microseconds since the epoch, half a microsecond rounded up, as the JDBC driver sends an
+   * instant; refuses one beyond the range a {@code long} of microseconds holds (±292,000 years).
+   */
+  public static long micros(Instant at) {
+    return Math.addExact(
+        Math.multiplyExact(at.getEpochSecond(), MICROS_PER_SECOND), (at.getNano() + 500) / 1000);
+  }
+
+  private static SampleColumns empty(int n) {
+    return new SampleColumns(
+        new String[n],
+        new long[n],
+        new long[n],
+        new long[n],
+        new long[n],
+        new Double[n],
+        new long[n],
+        new String[n]);
+  }
+
+  private void set(int row, TelemetrySample s, long start) {
+    targetIds[row] = s.targetId();
+    startMicros[row] = start;
+    endMicros[row] = micros(s.windowEnd());
+    requests[row] = s.requests();
+    errors[row] = s.errors();
+    latencyP99Ms[row] = s.latencyP99Ms();
+    crashes[row] = s.crashes();
+    versions[row] = s.version();
+  }
+
+  private record Key(String targetId, long at) {}
+}

@@ -28,6 +28,29 @@ public record TelemetrySampleRequest(
     @Min(0) Long crashes,
     @Size(max = 128) String version) {
 
+  /** The largest {@code latencyP99Ms}: a day. */
+  public static final double MAX_LATENCY_MS = 86_400_000;
+
+  /**
+   * True when none of the constraints above can fail, decided without Bean Validation (which costs
+   * more than the rest of a sample's ingestion). False does not mean invalid: the caller then runs
+   * the validator, whose answer names the field.
+   */
+  public boolean plainlyValid() {
+    return targetId != null
+        && targetId.length() <= 128
+        && !targetId.trim().isEmpty()
+        && windowStart != null
+        && windowEnd != null
+        && requests != null
+        && requests >= 0
+        && errors != null
+        && errors >= 0
+        && (latencyP99Ms == null || (latencyP99Ms >= 0 && latencyP99Ms <= MAX_LATENCY_MS))
+        && (crashes == null || crashes >= 0)
+        && (version == null || version.length() <= 128);
+  }
+
   public TelemetrySample toSample() {
     return new TelemetrySample(
         targetId,

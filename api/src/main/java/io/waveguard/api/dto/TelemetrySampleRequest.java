@@ -1,5 +1,6 @@
 package io.waveguard.api.dto;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.waveguard.activities.db.TelemetrySample;
 import jakarta.validation.constraints.DecimalMax;
@@ -20,8 +21,8 @@ import java.time.Instant;
 @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record TelemetrySampleRequest(
     @NotBlank @Size(max = 128) String targetId,
-    @NotNull Instant windowStart,
-    @NotNull Instant windowEnd,
+    @NotNull @JsonDeserialize(using = UtcInstantDeserializer.class) Instant windowStart,
+    @NotNull @JsonDeserialize(using = UtcInstantDeserializer.class) Instant windowEnd,
     @NotNull @Min(0) Long requests,
     @NotNull @Min(0) Long errors,
     @DecimalMin("0") @DecimalMax("86400000") Double latencyP99Ms,

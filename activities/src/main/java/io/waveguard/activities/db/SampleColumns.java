@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.argument.Argument;
 
 /**
  * A batch of samples as one array per column, bound as arrays and read back with {@code unnest} in
@@ -62,6 +63,27 @@ public record SampleColumns(
       picked.versions[r] = versions[p];
     }
     return picked;
+  }
+
+  /**
+   * The columns as statement parameters, by name: each array is handed to the JDBC driver as it is,
+   * which sends numbers in PostgreSQL's binary array format, instead of as a {@code java.sql.Array}
+   * spelled out and escaped element by element.
+   */
+  public Map<String, Argument> parameters() {
+    return Map.of(
+        "targetIds", array(targetIds),
+        "startMicros", array(startMicros),
+        "endMicros", array(endMicros),
+        "requests", array(requests),
+        "errors", array(errors),
+        "latencyP99Ms", array(latencyP99Ms),
+        "crashes", array(crashes),
+        "versions", array(versions));
+  }
+
+  private static Argument array(Object values) {
+    return (position, statement, context) -> statement.setObject(position, values);
   }
 
   public int size() {

@@ -5,8 +5,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -104,10 +107,10 @@ public interface TelemetryDao extends SqlObject {
     SampleColumns batch = SampleColumns.of(samples);
     SampleColumns.Buckets buckets = batch.buckets();
     lockBuckets(buckets.targetIds(), buckets.epochSeconds());
-    int[] resent = storeNewSamples(batch);
+    int[] resent = storeNewSamples(batch.parameters());
     if (resent.length > 0) {
       SampleColumns replacing = batch.rows(resent);
-      replaceSamples(replacing);
+      replaceSamples(replacing.parameters());
       SampleColumns.Buckets rebuilt = replacing.buckets();
       refreshRollups(rebuilt.targetIds(), rebuilt.epochSeconds());
     }
@@ -199,7 +202,7 @@ public interface TelemetryDao extends SqlObject {
                             WHERE a.target_id = i.target_id AND a.window_start = i.window_start)
           ORDER BY i.ord
           """)
-  int[] storeNewSamples(@BindMethods("b") SampleColumns batch);
+  int[] storeNewSamples(@BindMap("b") Map<String, Argument> batch);
 
   /**
    * Stores samples over their earlier copies (or as new, should one have gone meanwhile), without
@@ -218,7 +221,7 @@ public interface TelemetryDao extends SqlObject {
             errors = EXCLUDED.errors, latency_p99_ms = EXCLUDED.latency_p99_ms,
             crashes = EXCLUDED.crashes, version = EXCLUDED.version, received_at = now()
           """)
-  int replaceSamples(@BindMethods("b") SampleColumns batch);
+  int replaceSamples(@BindMap("b") Map<String, Argument> batch);
 
   /** Rebuilds the rollups of these (target, bucket start in epoch seconds) pairs. */
   @SqlQuery("SELECT refresh_telemetry_rollups(:ids, :buckets) IS NULL")

@@ -48,23 +48,6 @@ public record SampleColumns(
     return columns;
   }
 
-  /** These rows only (0-based positions), in that order. */
-  public SampleColumns rows(int[] positions) {
-    SampleColumns picked = empty(positions.length);
-    for (int r = 0; r < positions.length; r++) {
-      int p = positions[r];
-      picked.targetIds[r] = targetIds[p];
-      picked.startMicros[r] = startMicros[p];
-      picked.endMicros[r] = endMicros[p];
-      picked.requests[r] = requests[p];
-      picked.errors[r] = errors[p];
-      picked.latencyP99Ms[r] = latencyP99Ms[p];
-      picked.crashes[r] = crashes[p];
-      picked.versions[r] = versions[p];
-    }
-    return picked;
-  }
-
   /**
    * The columns as statement parameters, by name: each array is handed to the JDBC driver as it is,
    * which sends numbers in PostgreSQL's binary array format, instead of as a {@code java.sql.Array}

@@ -95,9 +95,10 @@ public interface TelemetryDao extends SqlObject {
   /**
    * Stores samples and brings the rollups of their buckets up to date, in one transaction; a window
    * sent again replaces the earlier copy (pushers retry). Concurrent batches touching a bucket take
-   * their turns on it (an advisory lock per target and bucket, taken in one order). A sample new to
-   * its window is added to its bucket's rollup (sums, and its p99 put in window order); a bucket
-   * where a sample replaced an earlier copy is rebuilt from all its samples.
+   * their turns on it (an advisory lock per target and bucket, taken in one order). When every
+   * window is new, which is the usual case, each sample is added to its bucket's rollup (the sums,
+   * and its p99 put in window order). A batch that resends any window is stored as a whole over the
+   * earlier copies and every bucket it touches is rebuilt from all its samples.
    */
   @Transaction
   default void upsert(List<TelemetrySample> samples) {
@@ -107,12 +108,14 @@ public interface TelemetryDao extends SqlObject {
     SampleColumns batch = SampleColumns.of(samples);
     SampleColumns.Buckets buckets = batch.buckets();
     lockBuckets(buckets.targetIds(), buckets.epochSeconds());
-    int[] resent = storeNewSamples(batch.parameters());
-    if (resent.length > 0) {
-      SampleColumns replacing = batch.rows(resent);
-      replaceSamples(replacing.parameters());
-      SampleColumns.Buckets rebuilt = replacing.buckets();
-      refreshRollups(rebuilt.targetIds(), rebuilt.epochSeconds());
+    // One sample per bucket (each target reports once per batch) needs no grouping.
+    int added =
+        buckets.targetIds().length == batch.size()
+            ? addNewSamples(batch.parameters())
+            : addNewSamplesGrouped(batch.parameters());
+    if (added < batch.size()) {
+      replaceSamples(batch.parameters());
+      refreshRollups(buckets.targetIds(), buckets.epochSeconds());
     }
   }
 
@@ -126,11 +129,11 @@ public interface TelemetryDao extends SqlObject {
       """)
   List<Boolean> lockBuckets(@Bind("ids") String[] ids, @Bind("buckets") long[] buckets);
 
-  /** A batch's rows as {@code incoming}: target, window, counts, p99 and label, and {@code ord}. */
+  /** A batch's rows as {@code incoming}: target, window, counts, p99 and label. */
   String INCOMING =
       """
       WITH incoming AS (
-        SELECT u.ord, u.target_id,
+        SELECT u.target_id,
                timestamptz 'epoch' + u.start_us * interval '1 microsecond' AS window_start,
                timestamptz 'epoch' + u.end_us * interval '1 microsecond' AS window_end,
                u.requests, u.errors, u.latency_p99_ms, u.crashes, u.version
@@ -138,33 +141,89 @@ public interface TelemetryDao extends SqlObject {
                     CAST(:b.endMicros AS bigint[]), CAST(:b.requests AS bigint[]),
                     CAST(:b.errors AS bigint[]), CAST(:b.latencyP99Ms AS float8[]),
                     CAST(:b.crashes AS bigint[]), CAST(:b.versions AS text[]))
-             WITH ORDINALITY
-             AS u(target_id, start_us, end_us, requests, errors, latency_p99_ms, crashes, version,
-                  ord)
+             AS u(target_id, start_us, end_us, requests, errors, latency_p99_ms, crashes, version)
+      )
+      """;
+
+  /** {@code added}: the incoming samples whose windows are new, inserted; the others untouched. */
+  String ADDED =
+      """
+      , added AS (
+        INSERT INTO telemetry_samples (target_id, window_start, window_end, requests, errors,
+                                       latency_p99_ms, crashes, version)
+        SELECT target_id, window_start, window_end, requests, errors, latency_p99_ms, crashes,
+               version
+        FROM incoming
+        ON CONFLICT (target_id, window_start) DO NOTHING
+        RETURNING target_id, window_start, window_end, requests, errors, latency_p99_ms, crashes,
+                  version
       )
       """;
 
   /**
-   * Inserts the samples whose windows are new and adds them to their buckets' rollups: the sums,
-   * and each p99 with its window start, appended when it follows the rollup's last one (the usual
-   * case: windows arrive in order) and merged into window order otherwise. Returns the rows
-   * (0-based) whose window was stored already, untouched: {@link #replaceSamples} and {@link
-   * #refreshRollups} take those. Only {@link #upsert} calls it, under the buckets' locks.
+   * Adds {@code pieces} (rollup rows of added samples) to the rollups: the sums, and the p99s with
+   * their window starts appended when they follow the rollup's last one (the usual case: windows
+   * arrive in order), merged into window order otherwise. Returns the samples added.
+   */
+  String ADD_PIECES =
+      """
+      , grown AS (
+        INSERT INTO telemetry_rollups AS r SELECT * FROM pieces
+        ON CONFLICT (target_id, bucket_start, version) DO UPDATE SET
+          samples = r.samples + EXCLUDED.samples,
+          requests = r.requests + EXCLUDED.requests,
+          errors = r.errors + EXCLUDED.errors,
+          crashes = r.crashes + EXCLUDED.crashes,
+          covered_micros = r.covered_micros + EXCLUDED.covered_micros,
+          latency_p99_ms = CASE
+            WHEN cardinality(EXCLUDED.latency_at) = 0 THEN r.latency_p99_ms
+            WHEN cardinality(r.latency_at) = 0
+                 OR r.latency_at[cardinality(r.latency_at)] < EXCLUDED.latency_at[1]
+              THEN r.latency_p99_ms || EXCLUDED.latency_p99_ms
+            ELSE ARRAY(SELECT m.v
+                       FROM unnest(r.latency_p99_ms || EXCLUDED.latency_p99_ms,
+                                   r.latency_at || EXCLUDED.latency_at) AS m(v, t)
+                       ORDER BY m.t) END,
+          latency_at = CASE
+            WHEN cardinality(EXCLUDED.latency_at) = 0 THEN r.latency_at
+            WHEN cardinality(r.latency_at) = 0
+                 OR r.latency_at[cardinality(r.latency_at)] < EXCLUDED.latency_at[1]
+              THEN r.latency_at || EXCLUDED.latency_at
+            ELSE ARRAY(SELECT t FROM unnest(r.latency_at || EXCLUDED.latency_at) AS t
+                       ORDER BY t) END
+      )
+      SELECT count(*) FROM added
+      """;
+
+  /**
+   * Inserts the samples whose windows are new and adds each to its bucket's rollup, for a batch
+   * with at most one sample per target and bucket; returns how many were new. Only {@link #upsert}
+   * calls it, under the buckets' locks.
    */
   @SqlQuery(
       INCOMING
+          + ADDED
           + """
-          , added AS (
-            INSERT INTO telemetry_samples (target_id, window_start, window_end, requests, errors,
-                                           latency_p99_ms, crashes, version)
-            SELECT target_id, window_start, window_end, requests, errors, latency_p99_ms, crashes,
-                   version
-            FROM incoming
-            ON CONFLICT (target_id, window_start) DO NOTHING
-            RETURNING target_id, window_start, window_end, requests, errors, latency_p99_ms,
-                      crashes, version
-          ), grown AS (
-            INSERT INTO telemetry_rollups AS r
+          , pieces AS (
+            SELECT target_id, telemetry_bucket(window_start), coalesce(version, ''), 1, requests,
+                   errors, crashes,
+                   (extract(epoch FROM window_end - window_start) * 1000000)::bigint,
+                   CASE WHEN latency_p99_ms IS NULL THEN '{}'::float8[]
+                        ELSE ARRAY[latency_p99_ms] END,
+                   CASE WHEN latency_p99_ms IS NULL THEN '{}'::timestamptz[]
+                        ELSE ARRAY[window_start] END
+            FROM added
+          )
+          """
+          + ADD_PIECES)
+  int addNewSamples(@BindMap("b") Map<String, Argument> batch);
+
+  /** {@link #addNewSamples} for a batch with several samples of a bucket: summed per bucket. */
+  @SqlQuery(
+      INCOMING
+          + ADDED
+          + """
+          , pieces AS (
             SELECT target_id, telemetry_bucket(window_start), coalesce(version, ''),
                    count(*), sum(requests), sum(errors), sum(crashes),
                    sum((extract(epoch FROM window_end - window_start) * 1000000)::bigint),
@@ -174,39 +233,14 @@ public interface TelemetryDao extends SqlObject {
                             FILTER (WHERE latency_p99_ms IS NOT NULL), '{}')
             FROM added
             GROUP BY 1, 2, 3
-            ON CONFLICT (target_id, bucket_start, version) DO UPDATE SET
-              samples = r.samples + EXCLUDED.samples,
-              requests = r.requests + EXCLUDED.requests,
-              errors = r.errors + EXCLUDED.errors,
-              crashes = r.crashes + EXCLUDED.crashes,
-              covered_micros = r.covered_micros + EXCLUDED.covered_micros,
-              latency_p99_ms = CASE
-                WHEN cardinality(EXCLUDED.latency_at) = 0 THEN r.latency_p99_ms
-                WHEN cardinality(r.latency_at) = 0
-                     OR r.latency_at[cardinality(r.latency_at)] < EXCLUDED.latency_at[1]
-                  THEN r.latency_p99_ms || EXCLUDED.latency_p99_ms
-                ELSE ARRAY(SELECT m.v
-                           FROM unnest(r.latency_p99_ms || EXCLUDED.latency_p99_ms,
-                                       r.latency_at || EXCLUDED.latency_at) AS m(v, t)
-                           ORDER BY m.t) END,
-              latency_at = CASE
-                WHEN cardinality(EXCLUDED.latency_at) = 0 THEN r.latency_at
-                WHEN cardinality(r.latency_at) = 0
-                     OR r.latency_at[cardinality(r.latency_at)] < EXCLUDED.latency_at[1]
-                  THEN r.latency_at || EXCLUDED.latency_at
-                ELSE ARRAY(SELECT t FROM unnest(r.latency_at || EXCLUDED.latency_at) AS t
-                           ORDER BY t) END
           )
-          SELECT i.ord - 1 FROM incoming i
-          WHERE NOT EXISTS (SELECT 1 FROM added a
-                            WHERE a.target_id = i.target_id AND a.window_start = i.window_start)
-          ORDER BY i.ord
-          """)
-  int[] storeNewSamples(@BindMap("b") Map<String, Argument> batch);
+          """
+          + ADD_PIECES)
+  int addNewSamplesGrouped(@BindMap("b") Map<String, Argument> batch);
 
   /**
-   * Stores samples over their earlier copies (or as new, should one have gone meanwhile), without
-   * touching the rollups: only {@link #upsert} calls it, then rebuilds their buckets.
+   * Stores samples over their earlier copies, without touching the rollups: only {@link #upsert}
+   * calls it, then rebuilds their buckets.
    */
   @SqlUpdate(
       INCOMING

@@ -81,6 +81,20 @@ class TelemetryIngestTest {
   }
 
   @Test
+  void batchesOfOneSamplePerBucketInAnyOrderLeaveTheRollupsARebuildWouldWrite() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int minute : new int[] {3, 7, 1, 14, 0, 9, 2, 15, 30, 16}) {
+      List<TelemetrySample> batch = new ArrayList<>();
+      for (String target : List.of("a", "b", "c")) {
+        batch.add(sample(random, target, minute, target.equals("c") ? "1.0" : null));
+      }
+      dao.upsert(batch);
+    }
+
+    assertThat(rollups()).hasSize(9).isEqualTo(rebuilt());
+  }
+
+  @Test
   void aWindowSentTwiceInOneBatchKeepsItsLastCopy() {
     dao.upsert(
         List.of(

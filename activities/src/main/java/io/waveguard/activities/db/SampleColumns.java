@@ -65,7 +65,7 @@ public record SampleColumns(
         "versions", array(versions));
   }
 
-  private static Argument array(Object values) {
+  static Argument array(Object values) {
     return (position, statement, context) -> statement.setObject(position, values);
   }
 
@@ -97,7 +97,13 @@ public record SampleColumns(
   }
 
   /** Target ids and bucket starts (epoch seconds), pairwise. */
-  public record Buckets(String[] targetIds, long[] epochSeconds) {}
+  public record Buckets(String[] targetIds, long[] epochSeconds) {
+
+    /** Both arrays as statement parameters, as {@link SampleColumns#parameters} hands them over. */
+    public Map<String, Argument> parameters() {
+      return Map.of("targetIds", array(targetIds), "epochSeconds", array(epochSeconds));
+    }
+  }
 
   /**
    * Microseconds since the epoch, half a microsecond rounded up, as the JDBC driver sends an

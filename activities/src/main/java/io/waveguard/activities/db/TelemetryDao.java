@@ -107,7 +107,7 @@ public interface TelemetryDao extends SqlObject {
     }
     SampleColumns batch = SampleColumns.of(samples);
     SampleColumns.Buckets buckets = batch.buckets();
-    lockBuckets(buckets.targetIds(), buckets.epochSeconds());
+    lockBuckets(buckets.parameters());
     // One sample per bucket (each target reports once per batch) needs no grouping.
     int added =
         buckets.targetIds().length == batch.size()
@@ -119,15 +119,20 @@ public interface TelemetryDao extends SqlObject {
     }
   }
 
-  /** Takes the buckets' advisory locks in ascending key order, so two batches never deadlock. */
+  /**
+   * Takes the buckets' advisory locks in ascending key order, so two batches never deadlock;
+   * returns how many distinct locks it took.
+   */
   @SqlQuery(
       """
-      SELECT pg_advisory_xact_lock(1010, h) IS NULL FROM (
-        SELECT DISTINCT hashtext(t || '|' || b) AS h
-        FROM unnest(:ids, :buckets) AS k(t, b)) locks
-      ORDER BY h
+      SELECT count(*) FROM (
+        SELECT pg_advisory_xact_lock(1010, h) FROM (
+          SELECT DISTINCT hashtext(t || '|' || b) AS h
+          FROM unnest(CAST(:k.targetIds AS text[]), CAST(:k.epochSeconds AS bigint[])) AS k(t, b)
+        ) keys
+        ORDER BY h) locks
       """)
-  List<Boolean> lockBuckets(@Bind("ids") String[] ids, @Bind("buckets") long[] buckets);
+  int lockBuckets(@BindMap("k") Map<String, Argument> buckets);
 
   /** A batch's rows as {@code incoming}: target, window, counts, p99 and label. */
   String INCOMING =

@@ -55,14 +55,17 @@ public interface TargetDao {
     return ids.isEmpty() ? List.of() : findAll(ids.toArray(String[]::new));
   }
 
-  @SqlQuery("SELECT id FROM targets WHERE id = ANY(:ids)")
-  List<String> existingIds(@Bind("ids") String[] ids);
+  /** The ids among these that name no target: none, usually, so little comes back. */
+  @SqlQuery(
+      "SELECT u.id FROM unnest(CAST(:ids AS text[])) AS u(id)"
+          + " WHERE NOT EXISTS (SELECT 1 FROM targets t WHERE t.id = u.id)")
+  List<String> unknownIds(@Bind("ids") String[] ids);
 
   /** The ids among {@code ids} that name no target, in id order: one query however many. */
   default Set<String> unknown(Set<String> ids) {
-    Set<String> unknown = new TreeSet<>(ids);
+    Set<String> unknown = new TreeSet<>();
     if (!ids.isEmpty()) {
-      existingIds(ids.toArray(String[]::new)).forEach(unknown::remove);
+      unknown.addAll(unknownIds(ids.toArray(String[]::new)));
     }
     return unknown;
   }

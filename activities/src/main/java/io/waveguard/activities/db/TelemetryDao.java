@@ -4,13 +4,13 @@ import io.waveguard.policy.model.CohortStats;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -87,56 +87,174 @@ public interface TelemetryDao extends SqlObject {
           + ")\n";
 
   /**
-   * Stores samples and refreshes the rollups of their buckets, in one transaction; a window sent
-   * again replaces the earlier copy (pushers retry). Concurrent batches touching a bucket take
-   * their turns on it (an advisory lock per target and bucket, taken in one order), so each
-   * bucket's rollup is rebuilt from every committed sample.
+   * Stores samples and brings the rollups of their buckets up to date, in one transaction; a window
+   * sent again replaces the earlier copy (pushers retry). Concurrent batches touching a bucket take
+   * their turns on it (an advisory lock per target and bucket, taken in one order). When every
+   * window is new, which is the usual case, each sample is added to its bucket's rollup (the sums,
+   * and its p99 put in window order). A batch that resends any window is stored as a whole over the
+   * earlier copies and every bucket it touches is rebuilt from all its samples.
    */
   @Transaction
   default void upsert(List<TelemetrySample> samples) {
     if (samples.isEmpty()) {
       return;
     }
-    Set<String> seen = new HashSet<>();
-    List<String> ids = new ArrayList<>();
-    List<Long> buckets = new ArrayList<>();
-    for (TelemetrySample sample : samples) {
-      Instant bucket = RollupWindow.floor(sample.windowStart());
-      if (seen.add(sample.targetId() + "|" + bucket)) {
-        ids.add(sample.targetId());
-        buckets.add(bucket.getEpochSecond());
-      }
+    SampleColumns batch = SampleColumns.of(samples);
+    SampleColumns.Buckets buckets = batch.buckets();
+    lockBuckets(buckets.parameters());
+    // One sample per bucket (each target reports once per batch) needs no grouping.
+    int added =
+        buckets.targetIds().length == batch.size()
+            ? addNewSamples(batch.parameters())
+            : addNewSamplesGrouped(batch.parameters());
+    if (added < batch.size()) {
+      replaceSamples(batch.parameters());
+      refreshRollups(buckets.targetIds(), buckets.epochSeconds());
     }
-    String[] idArray = ids.toArray(String[]::new);
-    long[] bucketArray = buckets.stream().mapToLong(Long::longValue).toArray();
-    lockBuckets(idArray, bucketArray);
-    storeSamples(samples);
-    refreshRollups(idArray, bucketArray);
   }
 
-  /** Takes the buckets' advisory locks in ascending key order, so two batches never deadlock. */
+  /**
+   * Takes the buckets' advisory locks in ascending key order, so two batches never deadlock;
+   * returns how many distinct locks it took.
+   */
   @SqlQuery(
       """
-      SELECT pg_advisory_xact_lock(1010, h) IS NULL FROM (
-        SELECT DISTINCT hashtext(t || '|' || b) AS h
-        FROM unnest(:ids, :buckets) AS k(t, b)) locks
-      ORDER BY h
+      SELECT count(*) FROM (
+        SELECT pg_advisory_xact_lock(1010, h) FROM (
+          SELECT DISTINCT hashtext(t || '|' || b) AS h
+          FROM unnest(CAST(:k.targetIds AS text[]), CAST(:k.epochSeconds AS bigint[])) AS k(t, b)
+        ) keys
+        ORDER BY h) locks
       """)
-  List<Boolean> lockBuckets(@Bind("ids") String[] ids, @Bind("buckets") long[] buckets);
+  int lockBuckets(@BindMap("k") Map<String, Argument> buckets);
 
-  /** Stores samples without touching the rollups: only {@link #upsert} calls it. */
-  @SqlBatch(
+  /** A batch's rows as {@code incoming}: target, window, counts, p99 and label. */
+  String INCOMING =
       """
-      INSERT INTO telemetry_samples (target_id, window_start, window_end, requests, errors,
-                                     latency_p99_ms, crashes, version)
-      VALUES (:targetId, :windowStart, :windowEnd, :requests, :errors, :latencyP99Ms, :crashes,
-              :version)
-      ON CONFLICT (target_id, window_start) DO UPDATE SET
-        window_end = EXCLUDED.window_end, requests = EXCLUDED.requests,
-        errors = EXCLUDED.errors, latency_p99_ms = EXCLUDED.latency_p99_ms,
-        crashes = EXCLUDED.crashes, version = EXCLUDED.version, received_at = now()
-      """)
-  void storeSamples(@BindMethods List<TelemetrySample> samples);
+      WITH incoming AS (
+        SELECT u.target_id,
+               timestamptz 'epoch' + u.start_us * interval '1 microsecond' AS window_start,
+               timestamptz 'epoch' + u.end_us * interval '1 microsecond' AS window_end,
+               u.requests, u.errors, u.latency_p99_ms, u.crashes, u.version
+        FROM unnest(CAST(:b.targetIds AS text[]), CAST(:b.startMicros AS bigint[]),
+                    CAST(:b.endMicros AS bigint[]), CAST(:b.requests AS bigint[]),
+                    CAST(:b.errors AS bigint[]), CAST(:b.latencyP99Ms AS float8[]),
+                    CAST(:b.crashes AS bigint[]), CAST(:b.versions AS text[]))
+             AS u(target_id, start_us, end_us, requests, errors, latency_p99_ms, crashes, version)
+      )
+      """;
+
+  /** {@code added}: the incoming samples whose windows are new, inserted; the others untouched. */
+  String ADDED =
+      """
+      , added AS (
+        INSERT INTO telemetry_samples (target_id, window_start, window_end, requests, errors,
+                                       latency_p99_ms, crashes, version)
+        SELECT target_id, window_start, window_end, requests, errors, latency_p99_ms, crashes,
+               version
+        FROM incoming
+        ON CONFLICT (target_id, window_start) DO NOTHING
+        RETURNING target_id, window_start, window_end, requests, errors, latency_p99_ms, crashes,
+                  version
+      )
+      """;
+
+  /**
+   * Adds {@code pieces} (rollup rows of added samples) to the rollups: the sums, and the p99s with
+   * their window starts appended when they follow the rollup's last one (the usual case: windows
+   * arrive in order), merged into window order otherwise. Returns the samples added.
+   */
+  String ADD_PIECES =
+      """
+      , grown AS (
+        INSERT INTO telemetry_rollups AS r SELECT * FROM pieces
+        ON CONFLICT (target_id, bucket_start, version) DO UPDATE SET
+          samples = r.samples + EXCLUDED.samples,
+          requests = r.requests + EXCLUDED.requests,
+          errors = r.errors + EXCLUDED.errors,
+          crashes = r.crashes + EXCLUDED.crashes,
+          covered_micros = r.covered_micros + EXCLUDED.covered_micros,
+          latency_p99_ms = CASE
+            WHEN cardinality(EXCLUDED.latency_at) = 0 THEN r.latency_p99_ms
+            WHEN cardinality(r.latency_at) = 0
+                 OR r.latency_at[cardinality(r.latency_at)] < EXCLUDED.latency_at[1]
+              THEN r.latency_p99_ms || EXCLUDED.latency_p99_ms
+            ELSE ARRAY(SELECT m.v
+                       FROM unnest(r.latency_p99_ms || EXCLUDED.latency_p99_ms,
+                                   r.latency_at || EXCLUDED.latency_at) AS m(v, t)
+                       ORDER BY m.t) END,
+          latency_at = CASE
+            WHEN cardinality(EXCLUDED.latency_at) = 0 THEN r.latency_at
+            WHEN cardinality(r.latency_at) = 0
+                 OR r.latency_at[cardinality(r.latency_at)] < EXCLUDED.latency_at[1]
+              THEN r.latency_at || EXCLUDED.latency_at
+            ELSE ARRAY(SELECT t FROM unnest(r.latency_at || EXCLUDED.latency_at) AS t
+                       ORDER BY t) END
+      )
+      SELECT count(*) FROM added
+      """;
+
+  /**
+   * Inserts the samples whose windows are new and adds each to its bucket's rollup, for a batch
+   * with at most one sample per target and bucket; returns how many were new. Only {@link #upsert}
+   * calls it, under the buckets' locks.
+   */
+  @SqlQuery(
+      INCOMING
+          + ADDED
+          + """
+          , pieces AS (
+            SELECT target_id, telemetry_bucket(window_start), coalesce(version, ''), 1, requests,
+                   errors, crashes,
+                   (extract(epoch FROM window_end - window_start) * 1000000)::bigint,
+                   CASE WHEN latency_p99_ms IS NULL THEN '{}'::float8[]
+                        ELSE ARRAY[latency_p99_ms] END,
+                   CASE WHEN latency_p99_ms IS NULL THEN '{}'::timestamptz[]
+                        ELSE ARRAY[window_start] END
+            FROM added
+          )
+          """
+          + ADD_PIECES)
+  int addNewSamples(@BindMap("b") Map<String, Argument> batch);
+
+  /** {@link #addNewSamples} for a batch with several samples of a bucket: summed per bucket. */
+  @SqlQuery(
+      INCOMING
+          + ADDED
+          + """
+          , pieces AS (
+            SELECT target_id, telemetry_bucket(window_start), coalesce(version, ''),
+                   count(*), sum(requests), sum(errors), sum(crashes),
+                   sum((extract(epoch FROM window_end - window_start) * 1000000)::bigint),
+                   coalesce(array_agg(latency_p99_ms ORDER BY window_start)
+                            FILTER (WHERE latency_p99_ms IS NOT NULL), '{}'),
+                   coalesce(array_agg(window_start ORDER BY window_start)
+                            FILTER (WHERE latency_p99_ms IS NOT NULL), '{}')
+            FROM added
+            GROUP BY 1, 2, 3
+          )
+          """
+          + ADD_PIECES)
+  int addNewSamplesGrouped(@BindMap("b") Map<String, Argument> batch);
+
+  /**
+   * Stores samples over their earlier copies, without touching the rollups: only {@link #upsert}
+   * calls it, then rebuilds their buckets.
+   */
+  @SqlUpdate(
+      INCOMING
+          + """
+          INSERT INTO telemetry_samples (target_id, window_start, window_end, requests, errors,
+                                         latency_p99_ms, crashes, version)
+          SELECT target_id, window_start, window_end, requests, errors, latency_p99_ms, crashes,
+                 version
+          FROM incoming
+          ON CONFLICT (target_id, window_start) DO UPDATE SET
+            window_end = EXCLUDED.window_end, requests = EXCLUDED.requests,
+            errors = EXCLUDED.errors, latency_p99_ms = EXCLUDED.latency_p99_ms,
+            crashes = EXCLUDED.crashes, version = EXCLUDED.version, received_at = now()
+          """)
+  int replaceSamples(@BindMap("b") Map<String, Argument> batch);
 
   /** Rebuilds the rollups of these (target, bucket start in epoch seconds) pairs. */
   @SqlQuery("SELECT refresh_telemetry_rollups(:ids, :buckets) IS NULL")

@@ -60,11 +60,24 @@ final class ApiBench {
 
   /** Samples per second stored through {@code POST /api/v1/telemetry}, over the whole run. */
   double ingest(int targets, int samples) throws Exception {
+    return ingest("ingest", targets, samples);
+  }
+
+  /**
+   * {@link #ingest(int, int)} on targets of their own, {@code <fleet>-000000} and on: a run before
+   * the measured one (a warm-up) then stores new windows of other targets, as the measured run's.
+   */
+  double ingest(String fleetName, int targets, int samples) throws Exception {
     List<Target> fleet = new ArrayList<>(targets);
     for (int i = 0; i < targets; i++) {
       fleet.add(
           new Target(
-              "ingest-%06d".formatted(i), "ingest", "eu", Tier.LOW, 1.0, Map.of("region", "eu")));
+              "%s-%06d".formatted(fleetName, i),
+              fleetName,
+              "eu",
+              Tier.LOW,
+              1.0,
+              Map.of("region", "eu")));
     }
     stack.jdbi().useExtension(TargetDao.class, dao -> dao.upsertAll(fleet));
     // Bodies are built before the clock starts: the figure is the server's, not the client's.

@@ -13,4 +13,20 @@ public record TelemetryBatchRequest(
         List<@NotNull @Valid TelemetrySampleRequest> samples) {
 
   public static final int MAX_SAMPLES = 10_000;
+
+  /**
+   * True when no constraint of the batch or its samples can fail (see {@link
+   * TelemetrySampleRequest#plainlyValid}); false sends the batch to the validator.
+   */
+  public boolean plainlyValid() {
+    if (samples == null || samples.isEmpty() || samples.size() > MAX_SAMPLES) {
+      return false;
+    }
+    for (TelemetrySampleRequest sample : samples) {
+      if (sample == null || !sample.plainlyValid()) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -117,6 +117,42 @@ class TelemetryResourceTest {
   }
 
   @Test
+  void windowsPostgresqlCannotStoreAre400NamingTheField() {
+    Answer farFuture =
+        api.post(
+            "/api/v1/telemetry",
+            batch(
+                sample("tele-2", "2030-01-01T00:00:00Z", "2030-01-01T00:01:00Z", 10, 0),
+                sample("tele-2", "+300000-01-01T00:00:00Z", "+300000-01-01T00:01:00Z", 10, 0)));
+    Answer farPast =
+        api.post(
+            "/api/v1/telemetry",
+            batch(sample("tele-2", "-5000-01-01T00:00:00Z", "2030-01-01T00:01:00Z", 10, 0)));
+
+    assertThat(farFuture.status()).isEqualTo(400);
+    assertThat(farFuture.text("field")).isEqualTo("samples[1].windowStart");
+    assertThat(farPast.status()).isEqualTo(400);
+    assertThat(farPast.text("field")).isEqualTo("samples[0].windowStart");
+    assertThat(stored("tele-2").requests()).isZero();
+  }
+
+  @Test
+  void aBatchWithSeveralBadSamplesNamesTheFirstViolationInPathOrder() {
+    Answer answer =
+        api.post(
+            "/api/v1/telemetry",
+            batch(
+                sample("tele-2", "2030-01-01T00:00:00Z", "2030-01-01T00:01:00Z", 10, 0),
+                sample("tele-2", "2030-01-01T00:01:00Z", "2030-01-01T00:02:00Z", -5, 0),
+                sample(" ", "2030-01-01T00:02:00Z", "2030-01-01T00:03:00Z", 10, -1)));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.text("error")).isEqualTo("invalid_field");
+    assertThat(answer.text("field")).isEqualTo("samples[1].requests");
+    assertThat(stored("tele-2").requests()).isZero();
+  }
+
+  @Test
   void batchOfMoreThanTenThousandSamplesIsRefused() {
     String one = sample("tele-2", "2030-01-01T00:00:00Z", "2030-01-01T00:01:00Z", 1, 0);
     String samples = IntStream.range(0, 10_001).mapToObj(i -> one).collect(Collectors.joining(","));

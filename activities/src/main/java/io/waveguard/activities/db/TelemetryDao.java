@@ -38,6 +38,21 @@ public interface TelemetryDao extends SqlObject {
       " AND (s.version IS NULL OR sample_matches_version(s.target_id, s.window_start, s.version))\n";
 
   /**
+   * A rollup row of the samples grouped by target, bucket and label (the columns of {@code
+   * telemetry_rollups}, in order): V10's {@code refresh_telemetry_rollups} spells out the same.
+   */
+  String ROLLUP_OF_SAMPLES =
+      """
+      SELECT target_id, telemetry_bucket(window_start), coalesce(version, ''),
+             count(*), sum(requests), sum(errors), sum(crashes),
+             sum((extract(epoch FROM window_end - window_start) * 1000000)::bigint),
+             coalesce(array_agg(latency_p99_ms ORDER BY window_start)
+                      FILTER (WHERE latency_p99_ms IS NOT NULL), '{}'),
+             coalesce(array_agg(window_start ORDER BY window_start)
+                      FILTER (WHERE latency_p99_ms IS NOT NULL), '{}')
+      """;
+
+  /**
    * The pieces a window is read from: whole rollup buckets (unlabelled ones, and labelled ones
    * whose target's build did not change inside the bucket and matches the label), the samples of
    * the window's edges and of its split hole, and the labelled samples of buckets whose build did
@@ -223,13 +238,9 @@ public interface TelemetryDao extends SqlObject {
           + ADDED
           + """
           , pieces AS (
-            SELECT target_id, telemetry_bucket(window_start), coalesce(version, ''),
-                   count(*), sum(requests), sum(errors), sum(crashes),
-                   sum((extract(epoch FROM window_end - window_start) * 1000000)::bigint),
-                   coalesce(array_agg(latency_p99_ms ORDER BY window_start)
-                            FILTER (WHERE latency_p99_ms IS NOT NULL), '{}'),
-                   coalesce(array_agg(window_start ORDER BY window_start)
-                            FILTER (WHERE latency_p99_ms IS NOT NULL), '{}')
+          """
+          + ROLLUP_OF_SAMPLES
+          + """
             FROM added
             GROUP BY 1, 2, 3
           )
@@ -278,13 +289,9 @@ public interface TelemetryDao extends SqlObject {
   @SqlUpdate(
       """
       INSERT INTO telemetry_rollups
-      SELECT target_id, telemetry_bucket(window_start), coalesce(version, ''),
-             count(*), sum(requests), sum(errors), sum(crashes),
-             sum((extract(epoch FROM window_end - window_start) * 1000000)::bigint),
-             coalesce(array_agg(latency_p99_ms ORDER BY window_start)
-                      FILTER (WHERE latency_p99_ms IS NOT NULL), '{}'),
-             coalesce(array_agg(window_start ORDER BY window_start)
-                      FILTER (WHERE latency_p99_ms IS NOT NULL), '{}')
+      """
+          + ROLLUP_OF_SAMPLES
+          + """
       FROM telemetry_samples
       WHERE window_start >= telemetry_bucket(:from) AND window_start < :to
       GROUP BY target_id, telemetry_bucket(window_start), coalesce(version, '')

@@ -156,7 +156,7 @@ public final class GateActivitiesImpl implements GateActivities {
    * Error counts summed, with the errors the targets' baselines predict for this traffic; latency
    * as each interval's p99 over the target's baseline p99.
    */
-  static GateEvidence evidence(
+  public static GateEvidence evidence(
       Map<String, TargetTelemetry> window, Map<String, TargetTelemetry> baselines) {
     CohortStats stats = CohortStats.EMPTY;
     double baselineErrors = 0;
@@ -184,8 +184,8 @@ public final class GateActivitiesImpl implements GateActivities {
         latency.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  /** The part of a read that is about these targets. */
-  private static Map<String, TargetTelemetry> only(
+  /** The part of a read that is about these targets (also what the bench's breakdown times). */
+  public static Map<String, TargetTelemetry> only(
       Map<String, TargetTelemetry> read, List<String> targetIds) {
     Map<String, TargetTelemetry> part = new LinkedHashMap<>(targetIds.size() * 2);
     for (String id : targetIds) {

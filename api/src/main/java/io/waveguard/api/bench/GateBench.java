@@ -10,7 +10,6 @@ import io.waveguard.activities.telemetry.PushTelemetrySource;
 import io.waveguard.activities.telemetry.TargetTelemetry;
 import io.waveguard.policy.gate.GateEvidence;
 import io.waveguard.policy.gate.ReleaseGate;
-import io.waveguard.policy.model.CohortStats;
 import io.waveguard.policy.model.GateResult;
 import io.waveguard.policy.model.ReleasePolicy;
 import io.waveguard.workflows.activities.GateRequest;
@@ -102,16 +101,18 @@ final class GateBench {
             out,
             "  telemetry: both cohorts over the bake (10 windows each), one read",
             () -> telemetry.perTarget(all, BAKE_START, BAKE_START.plus(BAKE)));
-    Map<String, TargetTelemetry> deployedWindow = only(bake, wave);
-    Map<String, TargetTelemetry> controlWindow = only(bake, rest);
+    Map<String, TargetTelemetry> deployedWindow = GateActivitiesImpl.only(bake, wave);
+    Map<String, TargetTelemetry> controlWindow = GateActivitiesImpl.only(bake, rest);
     GateEvidence deployedEvidence =
         TrustRecomputeBench.time(
             out,
             "  evidence: deployed (p99 over own baseline)",
-            () -> evidence(deployedWindow, baselines));
+            () -> GateActivitiesImpl.evidence(deployedWindow, baselines));
     GateEvidence controlEvidence =
         TrustRecomputeBench.time(
-            out, "  evidence: controls", () -> evidence(controlWindow, baselines));
+            out,
+            "  evidence: controls",
+            () -> GateActivitiesImpl.evidence(controlWindow, baselines));
     ReleaseGate releaseGate = new ReleaseGate();
     GateResult decision =
         TrustRecomputeBench.time(
@@ -150,36 +151,6 @@ final class GateBench {
           h.execute("VACUUM ANALYZE");
         });
     out.printf("%d deployments and their telemetry set up in %s%n", total, seconds(t0));
-  }
-
-  /** As the gate activity builds it: errors summed, each p99 over the target's baseline p99. */
-  private static GateEvidence evidence(
-      Map<String, TargetTelemetry> window, Map<String, TargetTelemetry> baselines) {
-    CohortStats stats = CohortStats.EMPTY;
-    List<Double> latency = new ArrayList<>();
-    for (TargetTelemetry t : window.values()) {
-      if (t.requests() > 0) {
-        stats = stats.plus(new CohortStats(1, t.requests(), t.errors()));
-      }
-      TargetTelemetry baseline = baselines.get(t.targetId());
-      double reference = baseline == null ? 0 : baseline.typicalLatencyP99Ms();
-      if (reference > 0) {
-        t.latencyP99Ms().forEach(p99 -> latency.add(p99 / reference));
-      }
-    }
-    return new GateEvidence(stats, latency.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  private static Map<String, TargetTelemetry> only(
-      Map<String, TargetTelemetry> read, List<String> ids) {
-    Map<String, TargetTelemetry> part = new java.util.LinkedHashMap<>();
-    ids.forEach(
-        id -> {
-          if (read.containsKey(id)) {
-            part.put(id, read.get(id));
-          }
-        });
-    return part;
   }
 
   private static List<String> ids(int from, int to) {

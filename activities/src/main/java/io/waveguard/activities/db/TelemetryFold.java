@@ -1,6 +1,7 @@
 package io.waveguard.activities.db;
 
 import io.waveguard.policy.model.TypicalLatency;
+import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +38,13 @@ final class TelemetryFold {
         latencies = Arrays.copyOf(latencies, latencyCount * 2);
       }
       latencies[latencyCount++] = p99;
+    }
+
+    /** Grows the latencies once for a bucket's {@code more} values instead of while adding. */
+    private void makeRoomFor(int more) {
+      if (latencyCount + more > latencies.length) {
+        latencies = Arrays.copyOf(latencies, Math.max(latencyCount + more, latencies.length * 2));
+      }
     }
 
     List<Double> latencies() {
@@ -113,15 +121,60 @@ final class TelemetryFold {
     if (!rs.wasNull()) {
       sums.addLatency(one);
     }
-    Array many = rs.getArray(9);
-    if (many != null) {
-      for (Object p99 : (Object[]) many.getArray()) {
-        if (p99 != null) {
-          sums.addLatency(((Number) p99).doubleValue());
-        }
-      }
-      many.free();
+    byte[] many = rs.getBytes(9);
+    if (many != null && !addBinaryLatencies(sums, many)) {
+      addLatencies(sums, rs.getArray(9));
     }
+  }
+
+  /** PostgreSQL's type id of {@code float8}, the element type of a binary p99 array. */
+  private static final int FLOAT8_OID = 701;
+
+  /**
+   * Adds the p99s of a {@code float8[]} in PostgreSQL's binary form (dimensions, flags, element
+   * type, each dimension's size and lower bound, then each element's length and 8 bytes), read in
+   * place: the driver's own decoding boxes every one of a fleet's millions of values. False, adding
+   * nothing, when the bytes are not that form (the driver received the column as text).
+   */
+  static boolean addBinaryLatencies(Sums sums, byte[] array) {
+    if (array.length < 12) {
+      return false;
+    }
+    ByteBuffer in = ByteBuffer.wrap(array); // big-endian, as PostgreSQL sends it
+    int dimensions = in.getInt();
+    in.getInt(); // has-nulls flag: each element's length says it
+    int elementType = in.getInt();
+    if (dimensions == 0) {
+      return elementType == FLOAT8_OID || elementType == 0;
+    }
+    if (dimensions != 1 || elementType != FLOAT8_OID || array.length < 20) {
+      return false;
+    }
+    int count = in.getInt();
+    in.getInt(); // lower bound
+    if (count < 0 || in.remaining() < (long) count * 4) {
+      return false;
+    }
+    sums.makeRoomFor(count);
+    for (int i = 0; i < count; i++) {
+      int length = in.getInt();
+      if (length == 8) {
+        sums.addLatency(in.getDouble());
+      } else if (length != -1) {
+        throw new IllegalStateException("a float8 array element of " + length + " bytes");
+      }
+    }
+    return true;
+  }
+
+  /** The driver's decoding of the same array, for a column it received as text. */
+  private static void addLatencies(Sums sums, Array many) throws SQLException {
+    for (Object p99 : (Object[]) many.getArray()) {
+      if (p99 != null) {
+        sums.addLatency(((Number) p99).doubleValue());
+      }
+    }
+    many.free();
   }
 
   /** Every target that had a piece, in the order first seen. */

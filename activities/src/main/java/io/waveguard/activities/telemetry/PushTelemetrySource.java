@@ -1,5 +1,6 @@
 package io.waveguard.activities.telemetry;
 
+import io.waveguard.activities.db.ConcurrentReads;
 import io.waveguard.activities.db.HealthSummaryRow;
 import io.waveguard.activities.db.TargetTelemetryRow;
 import io.waveguard.activities.db.TelemetryDao;
@@ -24,6 +25,11 @@ public final class PushTelemetrySource implements TelemetrySource {
 
   @Override
   public Map<String, TargetTelemetry> perTarget(List<String> targetIds, Instant from, Instant to) {
+    return ConcurrentReads.byTarget(targetIds, part -> perTargetOf(part, from, to));
+  }
+
+  private Map<String, TargetTelemetry> perTargetOf(
+      List<String> targetIds, Instant from, Instant to) {
     List<TargetTelemetryRow> rows =
         jdbi.withExtension(TelemetryDao.class, dao -> dao.perTarget(targetIds, from, to));
     Map<String, TargetTelemetry> byTarget = new LinkedHashMap<>(rows.size() * 2);
@@ -55,6 +61,12 @@ public final class PushTelemetrySource implements TelemetrySource {
     if (targetIds.isEmpty() || !healthStart.isBefore(end)) {
       return Map.of();
     }
+    return ConcurrentReads.byTarget(
+        targetIds, part -> healthWindowsOf(part, baselineStart, healthStart, end));
+  }
+
+  private Map<String, HealthWindows> healthWindowsOf(
+      List<String> targetIds, Instant baselineStart, Instant healthStart, Instant end) {
     List<HealthSummaryRow> rows =
         jdbi.withExtension(
             TelemetryDao.class,

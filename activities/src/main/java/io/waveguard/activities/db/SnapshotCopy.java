@@ -1,15 +1,14 @@
 package io.waveguard.activities.db;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Streams trust snapshots into PostgreSQL with {@code COPY ... FROM STDIN (FORMAT binary)}: doubles
@@ -34,29 +33,57 @@ final class SnapshotCopy {
   private static final long POSTGRES_EPOCH_SECONDS =
       Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
 
-  /** Rows per COPY chunk: bounds the bytes held in memory at once for a fleet of any size. */
-  private static final int CHUNK = 20_000;
+  /**
+   * Bytes gathered before they go to the server: PostgreSQL stores one buffer's rows while the next
+   * ones are encoded, and a fleet of any size holds no more than this in memory.
+   */
+  private static final int BUFFER_BYTES = 1 << 16;
 
   private SnapshotCopy() {}
 
-  static void copy(Handle handle, List<TrustSnapshotRow> rows, Long modelId) {
+  /**
+   * Copies {@code rows} in one stream, as they are produced: a lazy iterable's rows are built while
+   * the server stores the ones before them.
+   *
+   * @return how many rows were copied
+   */
+  static long copy(Handle handle, Iterable<TrustSnapshotRow> rows, Long modelId) {
+    long copied = 0;
+    PGCopyOutputStream stream = null;
     try {
-      var copy = handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
-      for (int from = 0; from < rows.size(); from += CHUNK) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(SIGNATURE);
-        out.writeInt(0); // flags: no OIDs
-        out.writeInt(0); // no header extension
-        for (TrustSnapshotRow row : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
-          tuple(out, row, modelId);
-        }
-        out.writeShort(-1); // end of data
-        out.flush();
-        copy.copyIn(COPY, new ByteArrayInputStream(bytes.toByteArray()));
+      PGConnection connection = handle.getConnection().unwrap(PGConnection.class);
+      stream = new PGCopyOutputStream(connection, COPY, BUFFER_BYTES);
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, BUFFER_BYTES));
+      out.write(SIGNATURE);
+      out.writeInt(0); // flags: no OIDs
+      out.writeInt(0); // no header extension
+      for (TrustSnapshotRow row : rows) {
+        tuple(out, row, modelId);
+        copied++;
       }
-    } catch (SQLException | IOException e) {
-      throw new IllegalStateException("could not store " + rows.size() + " trust snapshots", e);
+      out.writeShort(-1); // end of data
+      out.close(); // sends the rest and ends the COPY
+      return copied;
+    } catch (SQLException | IOException | RuntimeException e) {
+      // A row that failed to build or send ends the COPY unfinished: the server discards it, and
+      // the caller's transaction rolls back whole.
+      cancel(stream, e);
+      if (e instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      throw new IllegalStateException(
+          "could not store trust snapshots (" + copied + " sent before the failure)", e);
+    }
+  }
+
+  private static void cancel(PGCopyOutputStream stream, Exception failure) {
+    if (stream == null || !stream.isActive()) {
+      return;
+    }
+    try {
+      stream.cancelCopy();
+    } catch (SQLException cancelFailed) {
+      failure.addSuppressed(cancelFailed);
     }
   }
 

@@ -64,11 +64,23 @@ public interface TrustDao extends SqlObject {
    * with, stored once ({@code trust_models}) and left out of their inputs.
    */
   default void insertSnapshots(List<TrustSnapshotRow> snapshots, String modelJson) {
-    if (snapshots.isEmpty()) {
+    insertSnapshots(snapshots, snapshots.size(), modelJson);
+  }
+
+  /**
+   * As above, for {@code count} snapshots produced as they are read: a computation's rows are built
+   * while PostgreSQL stores the ones before them.
+   */
+  default void insertSnapshots(Iterable<TrustSnapshotRow> snapshots, int count, String modelJson) {
+    if (count == 0) {
       return;
     }
     Long modelId = modelJson == null ? null : insertModel(modelJson);
-    SnapshotCopy.copy(getHandle(), snapshots, modelId);
+    long copied = SnapshotCopy.copy(getHandle(), snapshots, modelId);
+    if (copied != count) {
+      throw new IllegalStateException(
+          "expected " + count + " trust snapshots to store, the rows gave " + copied);
+    }
   }
 
   @SqlQuery("INSERT INTO trust_models (parameters) VALUES (CAST(:json AS jsonb)) RETURNING id")

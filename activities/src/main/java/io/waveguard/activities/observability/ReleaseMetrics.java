@@ -10,6 +10,8 @@ import io.waveguard.policy.model.ReleaseStatus;
 import io.waveguard.policy.model.Tier;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The release metrics activities record, in Micrometer's registry (the composition root chooses
@@ -47,6 +49,7 @@ public final class ReleaseMetrics {
   private static final double DECIBANS_PER_NAT = 10 / Math.log(10);
 
   private final MeterRegistry registry;
+  private final Map<Tier, DistributionSummary> trustByTier = new ConcurrentHashMap<>();
 
   public ReleaseMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -148,12 +151,17 @@ public final class ReleaseMetrics {
 
   /** A target's trust (lower credible bound, 0 to 1) as a snapshot recorded it. */
   public void trust(Tier tier, double lowerBound) {
-    DistributionSummary.builder("waveguard.trust")
-        .description("Trust snapshots' lower credible bound, per tier")
-        .baseUnit("percent")
-        .serviceLevelObjectives(TRUST_BUCKETS)
-        .tag("tier", tier.wireName())
-        .register(registry)
+    // Registered once per tier: a computation records one value per target, 100,000 at a time.
+    trustByTier
+        .computeIfAbsent(
+            tier,
+            t ->
+                DistributionSummary.builder("waveguard.trust")
+                    .description("Trust snapshots' lower credible bound, per tier")
+                    .baseUnit("percent")
+                    .serviceLevelObjectives(TRUST_BUCKETS)
+                    .tag("tier", t.wireName())
+                    .register(registry))
         .record(100 * lowerBound);
   }
 

@@ -1,6 +1,10 @@
 package io.waveguard.activities.trust;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.waveguard.activities.db.ConcurrentReads;
 import io.waveguard.activities.db.Database;
 import io.waveguard.activities.db.DecayedCounts;
 import io.waveguard.activities.db.TrustDao;
@@ -24,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -83,9 +88,13 @@ public final class TrustEngine {
   /** Scores the targets as of {@code at}; persists nothing. */
   public Scoring score(List<Target> targets, Instant at) {
     List<String> ids = targets.stream().map(Target::id).toList();
-    Map<String, TargetHistory> histories = histories(ids, at);
-    TrustParameters model = model(histories);
+    // The two reads are independent: on a large fleet the outcomes are read on a second connection
+    // while this thread reads telemetry, so PostgreSQL scans both at once.
+    CompletableFuture<Map<String, TargetHistory>> outcomes =
+        ConcurrentReads.alongside(ids.size(), () -> histories(ids, at));
     Map<String, HealthIndicators> indicators = health.read(ids, at);
+    Map<String, TargetHistory> histories = ConcurrentReads.joined(outcomes);
+    TrustParameters model = model(histories);
     TrustScorer scorer = new TrustScorer(model);
     double day = TargetHistory.epochDay(at);
     Map<String, TrustScore> scores = new LinkedHashMap<>(ids.size() * 2);
@@ -109,16 +118,19 @@ public final class TrustEngine {
    */
   public void record(List<Target> targets, Scoring scoring, Instant at, TrustCause cause) {
     TrustParameters shared = sharedParameters(targets, scoring);
-    List<TrustSnapshotRow> rows = new ArrayList<>(targets.size());
-    for (Target target : targets) {
-      TrustScore score = scoring.scores().get(target.id());
-      if (score != null) {
-        rows.add(row(target, score, at, cause, shared == null));
-      }
-    }
+    List<Target> scored =
+        targets.stream().filter(t -> scoring.scores().containsKey(t.id())).toList();
+    // Built as the COPY sends them (each with its inputs' JSON), while the server stores the rows
+    // before: a 100,000-target computation's rows are never all in memory at once.
+    Iterable<TrustSnapshotRow> rows =
+        () ->
+            scored.stream()
+                .map(t -> row(t, scoring.scores().get(t.id()), at, cause, shared == null))
+                .iterator();
     String model = shared == null ? null : json(shared, "trust model parameters");
     // One transaction: a reader (or a retry checking for them) sees all snapshots or none.
-    jdbi.useTransaction(handle -> handle.attach(TrustDao.class).insertSnapshots(rows, model));
+    jdbi.useTransaction(
+        handle -> handle.attach(TrustDao.class).insertSnapshots(rows, scored.size(), model));
     for (Target target : targets) {
       TrustScore score = scoring.scores().get(target.id());
       if (score != null) {
@@ -193,16 +205,35 @@ public final class TrustEngine {
   }
 
   private String inputs(Target target, TrustScore score, boolean withModel) {
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("tier", target.tier().wireName());
-    inputs.put("size", target.size());
-    inputs.put("tierWeight", settings.planning().tierWeights().weight(target.tier()));
-    inputs.put("indicators", score.healthInputs());
-    if (withModel) {
-      inputs.put("model", score.parameters());
+    SnapshotInputs inputs =
+        new SnapshotInputs(
+            target.tier().wireName(),
+            target.size(),
+            settings.planning().tierWeights().weight(target.tier()),
+            score.healthInputs(),
+            withModel ? score.parameters() : null);
+    try {
+      return INPUTS.writeValueAsString(inputs);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("trust inputs of " + target.id() + " not serializable", e);
     }
-    return json(inputs, "trust inputs of " + target.id());
   }
+
+  /**
+   * What a snapshot's inputs say, in this order: the target's tier, size and tier weight, the
+   * health indicators scored (null without telemetry), and the model when the computation's targets
+   * were not all scored with the same one (else it is stored once, in {@code trust_models}).
+   */
+  @JsonPropertyOrder({"tier", "size", "tierWeight", "indicators", "model"})
+  private record SnapshotInputs(
+      String tier,
+      double size,
+      double tierWeight,
+      HealthIndicators indicators,
+      @JsonInclude(JsonInclude.Include.NON_NULL) TrustParameters model) {}
+
+  /** Resolved once: a computation writes one inputs document per target. */
+  private static final ObjectWriter INPUTS = Database.JSON.writerFor(SnapshotInputs.class);
 
   private static String json(Object value, String what) {
     try {

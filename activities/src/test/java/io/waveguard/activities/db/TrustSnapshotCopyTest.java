@@ -1,6 +1,7 @@
 package io.waveguard.activities.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waveguard.activities.TestDatabase;
 import java.time.Instant;
@@ -69,6 +70,62 @@ class TrustSnapshotCopyTest {
     assertThat(withoutIdAndInputs(b)).isEqualTo(withoutIdAndInputs(outsideAny));
     assertThat(a.inputs()).contains("\"ünïcode\": \"ü\"").contains("\"halfLifeDays\": 30");
     assertThat(b.inputs()).contains("\"indicators\": null").contains("\"model\"");
+  }
+
+  @Test
+  void aRowThatFailsToBuildMidStreamLeavesNoSnapshotAndTheConnectionUsable() {
+    Jdbi jdbi = TestDatabase.migrated();
+    // Rows built as they are sent: the third throws after two went to the server.
+    Iterable<TrustSnapshotRow> rows =
+        () ->
+            java.util.stream.IntStream.range(0, 3)
+                .mapToObj(
+                    i -> {
+                      if (i == 2) {
+                        throw new IllegalArgumentException("inputs of failing-2 not serializable");
+                      }
+                      return snapshot("failing-" + i);
+                    })
+                .iterator();
+
+    assertThatThrownBy(
+            () ->
+                jdbi.useHandle(
+                    h ->
+                        h.useTransaction(
+                            t -> t.attach(TrustDao.class).insertSnapshots(rows, 3, null))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("failing-2");
+
+    assertThat(history(jdbi, "failing-0")).isEmpty();
+    jdbi.useTransaction(
+        h -> h.attach(TrustDao.class).insertSnapshots(List.of(snapshot("after")), null));
+    assertThat(history(jdbi, "after")).hasSize(1);
+  }
+
+  @Test
+  void fewerRowsThanPromisedRollBackTheWholeCopy() {
+    Jdbi jdbi = TestDatabase.migrated();
+    List<TrustSnapshotRow> two = List.of(snapshot("short-0"), snapshot("short-1"));
+
+    assertThatThrownBy(
+            () ->
+                jdbi.useTransaction(
+                    h ->
+                        h.attach(TrustDao.class).insertSnapshots(two, 3, "{\"halfLifeDays\": 30}")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("expected 3 trust snapshots");
+
+    assertThat(history(jdbi, "short-0")).isEmpty();
+  }
+
+  private static List<TrustSnapshotRow> history(Jdbi jdbi, String targetId) {
+    return jdbi.withExtension(TrustDao.class, dao -> dao.history(targetId, 5));
+  }
+
+  private static TrustSnapshotRow snapshot(String targetId) {
+    return new TrustSnapshotRow(
+        0, targetId, AT, "plan", null, null, 0.5, 0.4, 0.5, null, 1, 1, 0, 2, 1, 1.0, 0.6, "{}");
   }
 
   private static TrustSnapshotRow withoutIdAndInputs(TrustSnapshotRow r) {

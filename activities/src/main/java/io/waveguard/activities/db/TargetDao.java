@@ -55,6 +55,10 @@ public interface TargetDao {
     return ids.isEmpty() ? List.of() : findAll(ids.toArray(String[]::new));
   }
 
+  /** The tiers (wire names) these targets are in, each once: what a verdict's metrics label. */
+  @SqlQuery("SELECT DISTINCT tier FROM targets WHERE id = ANY(:ids)")
+  List<String> tiersOf(@Bind("ids") String[] ids);
+
   /** The ids among these that name no target: none, usually, so little comes back. */
   @SqlQuery(
       "SELECT u.id FROM unnest(CAST(:ids AS text[])) AS u(id)"

@@ -1,6 +1,7 @@
 package io.waveguard.activities.release;
 
 import io.temporal.failure.ApplicationFailure;
+import io.waveguard.activities.db.ConcurrentReads;
 import io.waveguard.activities.db.DeploymentDao;
 import io.waveguard.activities.db.TargetDao;
 import io.waveguard.activities.db.TargetDeployment;
@@ -12,7 +13,6 @@ import io.waveguard.policy.gate.GateEvidence;
 import io.waveguard.policy.gate.ReleaseGate;
 import io.waveguard.policy.model.CohortStats;
 import io.waveguard.policy.model.GateResult;
-import io.waveguard.policy.model.Target;
 import io.waveguard.policy.model.Tier;
 import io.waveguard.workflows.activities.ActivityErrors;
 import io.waveguard.workflows.activities.GateActivities;
@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -99,13 +101,15 @@ public final class GateActivitiesImpl implements GateActivities {
         jdbi.withExtension(DeploymentDao.class, dao -> dao.firstDeployedAt(request.releaseId()))
             .orElse(start);
     Instant baselineEnd = releaseStart.isBefore(start) ? releaseStart : start;
-    Map<String, TargetTelemetry> baselines =
-        telemetry.perTarget(
-            union(deployed, controls), baselineEnd.minus(baselineWindow), baselineEnd);
-
+    List<String> cohorts = union(deployed, controls);
+    // The baselines are read beside the window on a large wave: two scans at once.
+    CompletableFuture<Map<String, TargetTelemetry>> baselineRead =
+        ConcurrentReads.alongside(
+            cohorts.size(),
+            () -> telemetry.perTarget(cohorts, baselineEnd.minus(baselineWindow), baselineEnd));
     // Both cohorts in one read: the window's samples are scanned once, not once per cohort.
-    Map<String, TargetTelemetry> window =
-        telemetry.perTarget(union(deployed, controls), start, end);
+    Map<String, TargetTelemetry> window = telemetry.perTarget(cohorts, start, end);
+    Map<String, TargetTelemetry> baselines = ConcurrentReads.joined(baselineRead);
     GateEvidence deployedEvidence = evidence(only(window, deployed), baselines);
     GateEvidence controlEvidence;
     String comparison;
@@ -146,8 +150,11 @@ public final class GateActivitiesImpl implements GateActivities {
     if (deployed.isEmpty()) {
       return null;
     }
-    return jdbi.withExtension(TargetDao.class, dao -> dao.findAll(deployed)).stream()
-        .map(Target::tier)
+    return jdbi
+        .withExtension(TargetDao.class, dao -> dao.tiersOf(deployed.toArray(String[]::new)))
+        .stream()
+        .map(Tier::fromWireName)
+        .flatMap(Optional::stream)
         .max(Comparator.naturalOrder())
         .orElse(null);
   }

@@ -58,6 +58,20 @@ class TargetDaoTest {
   }
 
   @Test
+  void tiersOfNamesEachTierOfTheGivenTargetsOnce() {
+    targets.upsertAll(
+        List.of(
+            new Target("a", "pay", "eu", Tier.LOW, 1, null),
+            new Target("b", "pay", "eu", Tier.FINANCE_CRITICAL, 1, null),
+            new Target("c", "pay", "eu", Tier.LOW, 1, null),
+            new Target("d", "pay", "eu", Tier.SAFETY_CRITICAL, 1, null)));
+
+    assertThat(targets.tiersOf(new String[] {"a", "b", "c", "ghost"}))
+        .containsExactlyInAnyOrder("low", "finance-critical");
+    assertThat(targets.tiersOf(new String[] {"ghost"})).isEmpty();
+  }
+
+  @Test
   void findAllReturnsOnlyKnownTargets() {
     targets.upsert(new Target("a", "pay", "eu", Tier.LOW, 1, null));
 

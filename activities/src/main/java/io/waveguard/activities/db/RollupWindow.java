@@ -13,6 +13,7 @@ import java.time.Instant;
 public record RollupWindow(
     Instant from,
     Instant to,
+    Instant split,
     Instant rollupFrom,
     Instant rollupTo,
     Instant holeFrom,
@@ -32,13 +33,13 @@ public record RollupWindow(
     Instant last = floor(to);
     if (!first.isBefore(last)) {
       // No whole bucket inside: every window start comes from the samples.
-      return new RollupWindow(from, to, to, to, to, to);
+      return new RollupWindow(from, to, split, to, to, to, to);
     }
     Instant hole = floor(split);
     if (hole.equals(split) || hole.isBefore(first) || hole.plus(BUCKET).isAfter(last)) {
-      return new RollupWindow(from, to, first, last, first, first);
+      return new RollupWindow(from, to, split, first, last, first, first);
     }
-    return new RollupWindow(from, to, first, last, hole, hole.plus(BUCKET));
+    return new RollupWindow(from, to, split, first, last, hole, hole.plus(BUCKET));
   }
 
   static Instant floor(Instant at) {
@@ -60,6 +61,10 @@ public record RollupWindow(
 
   public Timestamp toTs() {
     return Timestamp.from(to);
+  }
+
+  public Timestamp splitTs() {
+    return Timestamp.from(split);
   }
 
   public Timestamp rollupFromTs() {

@@ -24,14 +24,24 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
  */
 public interface TelemetryDao extends SqlObject {
 
-  /** One sample as a piece of {@link #PIECES}: its own p99 (or null), no array. */
+  /**
+   * A target's samples on one side of the window's split as one piece of {@link #PIECES}: summed,
+   * with their p99s in an array, as a bucket's rollup is. Followed by its branch's conditions and
+   * {@link #RAW_GROUPS}: a gate's bake then crosses the wire as one row per target and side instead
+   * of one per sample (200,000 for 20,000 targets over ten minutes).
+   */
   String RAW_PIECE =
       """
-        SELECT s.target_id, s.window_start, 1, s.requests, s.errors, s.crashes,
-               (extract(epoch FROM s.window_end - s.window_start) * 1000000)::bigint,
-               s.latency_p99_ms, NULL::float8[]
+        SELECT s.target_id, min(s.window_start), count(*), sum(s.requests)::bigint,
+               sum(s.errors)::bigint, sum(s.crashes)::bigint,
+               sum((extract(epoch FROM s.window_end - s.window_start) * 1000000)::bigint)::bigint,
+               coalesce(array_agg(s.latency_p99_ms) FILTER (WHERE s.latency_p99_ms IS NOT NULL),
+                        '{}')
         FROM telemetry_samples s
       """;
+
+  /** The groups of {@link #RAW_PIECE}: a target's samples on each side of the split. */
+  String RAW_GROUPS = " GROUP BY s.target_id, s.window_start >= :w.splitTs\n";
 
   /** A sample counts when unlabelled or labelled with the build its target ran then. */
   String RAW_VERSION =
@@ -57,8 +67,9 @@ public interface TelemetryDao extends SqlObject {
    * whose target's build did not change inside the bucket and matches the label), the samples of
    * the window's edges and of its split hole, and the labelled samples of buckets whose build did
    * change. Binds {@code :targetIds} and the window {@code :w}. Each piece has its target, its
-   * start ({@code at}), its counts, and its p99s: one ({@code latency}, a sample) or an array
-   * ({@code latencies}, a bucket's, in window order).
+   * start ({@code at}: a bucket's, or the first of a group of samples, on the same side of the
+   * window's split as all of them), its counts, and its p99s ({@code latencies}: a bucket's in
+   * window order, a group of samples' in any).
    */
   String PIECES =
       """
@@ -74,7 +85,7 @@ public interface TelemetryDao extends SqlObject {
       ),
       pieces AS (
         SELECT r.target_id, r.bucket_start AS at, r.samples, r.requests, r.errors, r.crashes,
-               r.covered_micros, NULL::float8 AS latency, r.latency_p99_ms AS latencies
+               r.covered_micros, r.latency_p99_ms AS latencies
         FROM telemetry_rollups r
         WHERE r.target_id = ANY(:targetIds)
           AND r.bucket_start >= :w.rollupFromTs AND r.bucket_start < :w.rollupToTs
@@ -93,12 +104,14 @@ public interface TelemetryDao extends SqlObject {
           + " OR (s.window_start >= :w.holeFromTs AND s.window_start < :w.holeToTs)"
           + " OR (s.window_start >= :w.rollupToTs AND s.window_start < :w.toTs))"
           + RAW_VERSION
+          + RAW_GROUPS
           + "  UNION ALL "
           + RAW_PIECE
           + " JOIN dirty d ON s.target_id = d.target_id AND s.window_start >= d.bucket_start"
           + " AND s.window_start < d.bucket_start + interval '15 minutes'"
           + " WHERE s.version IS NOT NULL"
           + " AND sample_matches_version(s.target_id, s.window_start, s.version)"
+          + RAW_GROUPS
           + ")\n";
 
   /**
@@ -317,14 +330,11 @@ public interface TelemetryDao extends SqlObject {
     return aggregate(targetIds.toArray(String[]::new), RollupWindow.of(from, to));
   }
 
-  /**
-   * The pieces as {@link TelemetryFold#add} reads them, each marked with its side of {@code
-   * :split}.
-   */
+  /** The pieces as {@link TelemetryFold#add} reads them, each marked with its side of the split. */
   String FOLD_SELECT =
       """
-      SELECT target_id, at >= :split, samples, requests, errors, crashes, covered_micros,
-             latency, latencies
+      SELECT target_id, at >= :w.splitTs, samples, requests, errors, crashes, covered_micros,
+             latencies
       FROM pieces
       """;
 
@@ -339,7 +349,7 @@ public interface TelemetryDao extends SqlObject {
     }
     TelemetryFold fold =
         TelemetryFold.read(
-            getHandle(), targetIds.toArray(String[]::new), RollupWindow.of(from, to), from);
+            getHandle(), targetIds.toArray(String[]::new), RollupWindow.of(from, to));
     List<TargetTelemetryRow> rows = new ArrayList<>();
     fold.targets()
         .forEach(
@@ -367,10 +377,7 @@ public interface TelemetryDao extends SqlObject {
     Instant h = healthStart.toInstant();
     TelemetryFold fold =
         TelemetryFold.read(
-            getHandle(),
-            targetIds,
-            RollupWindow.of(baselineStart.toInstant(), end.toInstant(), h),
-            h);
+            getHandle(), targetIds, RollupWindow.of(baselineStart.toInstant(), end.toInstant(), h));
     List<HealthSummaryRow> rows = new ArrayList<>();
     fold.targets()
         .forEach(

@@ -5,8 +5,6 @@ import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,10 +14,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Per-target sums of the pieces a telemetry read streams ({@link TelemetryDao#PIECES}: rollup
- * buckets and single samples), each on its side of a split instant. Folding here rather than in
- * PostgreSQL is what makes the reads fast: SQL only scans, and no query sorts or unnests the
- * millions of per-interval p99s a fleet-wide read carries (EXPLAIN showed those sorts spilling to
- * disk at 100,000 targets).
+ * buckets, and a target's samples outside them grouped per side), each on its side of the window's
+ * split. Folding here rather than in PostgreSQL is what makes the reads fast: SQL only scans and
+ * groups, and no query sorts or unnests the millions of per-interval p99s a fleet-wide read carries
+ * (EXPLAIN showed those sorts spilling to disk at 100,000 targets).
  */
 final class TelemetryFold {
 
@@ -70,11 +68,11 @@ final class TelemetryFold {
   private final Map<String, Sums[]> byTarget = new LinkedHashMap<>();
 
   /**
-   * Streams the pieces of the window into a new fold, split at {@code split}: one scan, with the
-   * p99 arrays in PostgreSQL's binary form. A cursor needs a transaction; a caller's own one is
+   * Streams the pieces of the window into a new fold, split at the window's split: one scan, with
+   * the p99 arrays in PostgreSQL's binary form. A cursor needs a transaction; a caller's own one is
    * joined.
    */
-  static TelemetryFold read(Handle handle, String[] targetIds, RollupWindow w, Instant split) {
+  static TelemetryFold read(Handle handle, String[] targetIds, RollupWindow w) {
     TelemetryFold fold = new TelemetryFold();
     handle.useTransaction(
         h -> {
@@ -85,7 +83,6 @@ final class TelemetryFold {
           h.createQuery(TelemetryDao.PIECES + TelemetryDao.FOLD_SELECT)
               .bind("targetIds", targetIds)
               .bindMethods("w", w)
-              .bind("split", Timestamp.from(split))
               .setFetchSize(FETCH_ROWS)
               .addCustomizer(BinaryResults.INSTANCE)
               .scanResultSet(
@@ -101,8 +98,8 @@ final class TelemetryFold {
   }
 
   /**
-   * Adds the current row of {@link TelemetryDao#FOLD_SELECT}: target, side, counts, and either one
-   * p99 (a sample) or an array of them (a bucket).
+   * Adds the current row of {@link TelemetryDao#FOLD_SELECT}: target, side, counts, and the piece's
+   * p99 array.
    */
   void add(ResultSet rs) throws SQLException {
     Sums[] sides = byTarget.computeIfAbsent(rs.getString(1), id -> new Sums[2]);
@@ -117,13 +114,9 @@ final class TelemetryFold {
     sums.errors += rs.getLong(5);
     sums.crashes += rs.getLong(6);
     sums.coveredMicros += rs.getLong(7);
-    double one = rs.getDouble(8);
-    if (!rs.wasNull()) {
-      sums.addLatency(one);
-    }
-    byte[] many = rs.getBytes(9);
-    if (many != null && !addBinaryLatencies(sums, many)) {
-      addLatencies(sums, rs.getArray(9));
+    byte[] latencies = rs.getBytes(8);
+    if (latencies != null && !addBinaryLatencies(sums, latencies)) {
+      addLatencies(sums, rs.getArray(8));
     }
   }
 

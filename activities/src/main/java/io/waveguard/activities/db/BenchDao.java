@@ -104,6 +104,22 @@ public interface BenchDao {
       """)
   List<String> statusCounts(@Bind("pattern") String pattern);
 
+  /**
+   * "release STATUS: reason" of those releases that did not complete, with their last gate
+   * verdict's reason: what a bench run says about a rollback it saw.
+   */
+  @SqlQuery(
+      """
+      SELECT r.release_id || ' ' || r.status || ': '
+             || coalesce((SELECT a.reason FROM audit_log a
+                          WHERE a.release_id = r.release_id AND a.action = 'gate'
+                          ORDER BY a.id DESC LIMIT 1), 'no gate verdict recorded')
+      FROM releases r
+      WHERE r.service LIKE :pattern AND r.status <> 'COMPLETED'
+      ORDER BY r.release_id LIMIT :limit
+      """)
+  List<String> notCompleted(@Bind("pattern") String pattern, @Bind("limit") int limit);
+
   /** When the last of those releases that ended ended, per the read model. */
   @SqlQuery(
       """

@@ -271,6 +271,11 @@ final class ApiBench {
         heap.maxLiveMiB,
         heap.samples,
         heap.maxUsedMiB);
+    // A good release that did not complete is worth a look: its gate says why.
+    stack
+        .jdbi()
+        .withExtension(BenchDao.class, dao -> dao.notCompleted("bench-fleet-%", 10))
+        .forEach(release -> out.println("fleet: not completed: " + release));
     return new FleetRun(done, minutes, heap.maxLiveMiB);
   }
 

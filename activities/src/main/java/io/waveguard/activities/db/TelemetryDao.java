@@ -98,8 +98,12 @@ public interface TelemetryDao extends SqlObject {
           + "  UNION ALL "
           + RAW_PIECE
           // The three ranges of window starts the rollups leave to the samples, in one branch:
-          // the planner weighs a fleet's id array once per branch, 0.1 s at 100,000 targets.
+          // the planner weighs a fleet's id array once per branch, 0.1 s at 100,000 targets. The
+          // window's own bounds, which hold all three, go to the index: from the OR alone the
+          // planner took only an upper bound, and a gate's 10-minute bake visited every target's
+          // 45 baseline minutes too (550,000 rows read for 100,000 kept, EXPLAIN ANALYZE).
           + " WHERE s.target_id = ANY(:targetIds)"
+          + " AND s.window_start >= :w.fromTs AND s.window_start < :w.toTs"
           + " AND ((s.window_start >= :w.fromTs AND s.window_start < :w.rollupFromTs)"
           + " OR (s.window_start >= :w.holeFromTs AND s.window_start < :w.holeToTs)"
           + " OR (s.window_start >= :w.rollupToTs AND s.window_start < :w.toTs))"

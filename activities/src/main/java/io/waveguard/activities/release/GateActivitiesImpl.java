@@ -50,6 +50,7 @@ public final class GateActivitiesImpl implements GateActivities {
   private final Duration baselineWindow;
   private final SequentialGateStep sequential;
   private final ReleaseMetrics metrics;
+  private final BaselineCache baselineCache = new BaselineCache();
 
   public GateActivitiesImpl(
       Jdbi jdbi, TelemetrySource telemetry, ReleaseGate gate, Duration baselineWindow) {
@@ -102,11 +103,19 @@ public final class GateActivitiesImpl implements GateActivities {
             .orElse(start);
     Instant baselineEnd = releaseStart.isBefore(start) ? releaseStart : start;
     List<String> cohorts = union(deployed, controls);
-    // The baselines are read beside the window on a large wave: two scans at once.
+    Instant baselineStart = baselineEnd.minus(baselineWindow);
+    // The baselines are read beside the window on a large wave (two scans at once), and only once
+    // per release on this worker: their window ends at the release's first deploy.
     CompletableFuture<Map<String, TargetTelemetry>> baselineRead =
         ConcurrentReads.alongside(
             cohorts.size(),
-            () -> telemetry.perTarget(cohorts, baselineEnd.minus(baselineWindow), baselineEnd));
+            () ->
+                baselineCache.baselines(
+                    request.releaseId(),
+                    baselineStart,
+                    baselineEnd,
+                    cohorts,
+                    ids -> telemetry.perTarget(ids, baselineStart, baselineEnd)));
     // Both cohorts in one read: the window's samples are scanned once, not once per cohort.
     Map<String, TargetTelemetry> window = telemetry.perTarget(cohorts, start, end);
     Map<String, TargetTelemetry> baselines = ConcurrentReads.joined(baselineRead);

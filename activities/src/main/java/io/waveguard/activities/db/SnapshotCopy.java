@@ -53,6 +53,7 @@ final class SnapshotCopy {
     try {
       PGConnection connection = handle.getConnection().unwrap(PGConnection.class);
       stream = new PGCopyOutputStream(connection, COPY, BUFFER_BYTES);
+      // DataOutputStream writes a number byte by byte; the buffer hands the COPY whole chunks.
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, BUFFER_BYTES));
       out.write(SIGNATURE);
       out.writeInt(0); // flags: no OIDs

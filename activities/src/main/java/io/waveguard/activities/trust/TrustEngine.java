@@ -127,15 +127,13 @@ public final class TrustEngine {
             scored.stream()
                 .map(t -> row(t, scoring.scores().get(t.id()), at, cause, shared == null))
                 .iterator();
-    String model = shared == null ? null : json(shared, "trust model parameters");
+    String model =
+        shared == null ? null : json(Database.JSON.writer(), shared, "trust model parameters");
     // One transaction: a reader (or a retry checking for them) sees all snapshots or none.
     jdbi.useTransaction(
         handle -> handle.attach(TrustDao.class).insertSnapshots(rows, scored.size(), model));
-    for (Target target : targets) {
-      TrustScore score = scoring.scores().get(target.id());
-      if (score != null) {
-        metrics.trust(target.tier(), score.lowerBound());
-      }
+    for (Target target : scored) {
+      metrics.trust(target.tier(), scoring.scores().get(target.id()).lowerBound());
     }
   }
 
@@ -212,11 +210,7 @@ public final class TrustEngine {
             settings.planning().tierWeights().weight(target.tier()),
             score.healthInputs(),
             withModel ? score.parameters() : null);
-    try {
-      return INPUTS.writeValueAsString(inputs);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("trust inputs of " + target.id() + " not serializable", e);
-    }
+    return json(INPUTS, inputs, "trust inputs of " + target.id());
   }
 
   /**
@@ -235,9 +229,9 @@ public final class TrustEngine {
   /** Resolved once: a computation writes one inputs document per target. */
   private static final ObjectWriter INPUTS = Database.JSON.writerFor(SnapshotInputs.class);
 
-  private static String json(Object value, String what) {
+  private static String json(ObjectWriter writer, Object value, String what) {
     try {
-      return Database.JSON.writeValueAsString(value);
+      return writer.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(what + " not serializable", e);
     }

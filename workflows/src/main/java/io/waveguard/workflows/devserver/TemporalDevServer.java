@@ -7,6 +7,10 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.waveguard.workflows.release.ReleaseSearchAttributes;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -221,6 +225,7 @@ public final class TemporalDevServer implements AutoCloseable {
             .blockingStub()
             .withDeadlineAfter(1, TimeUnit.SECONDS)
             .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+        awaitWebUi(deadline);
         return;
       } catch (RuntimeException e) {
         last = e;
@@ -231,6 +236,35 @@ public final class TemporalDevServer implements AutoCloseable {
     }
     throw new IllegalStateException(
         "temporal dev server did not start on " + target() + "; its output: " + logTail(), last);
+  }
+
+  /**
+   * Waits until the Web UI serves its page: it starts after the frontend and answers 503 until it
+   * reaches it, so a link printed at once could open on an error.
+   */
+  private void awaitWebUi(long deadline) throws InterruptedException {
+    Optional<String> ui = webUi();
+    if (ui.isEmpty()) {
+      return;
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest page =
+        HttpRequest.newBuilder(URI.create(ui.get() + "/")).timeout(Duration.ofSeconds(2)).build();
+    int status = 0;
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        status = http.send(page, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        status = -1;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(
+        "temporal dev server's Web UI at %s answered %d; its output: %s"
+            .formatted(ui.get(), status, logTail()));
   }
 
   private Path log() {

@@ -104,6 +104,15 @@ public interface BenchDao {
       """)
   List<String> statusCounts(@Bind("pattern") String pattern);
 
+  /** How many releases of these services have deployed a target (their first wave is out). */
+  @SqlQuery(
+      """
+      SELECT count(DISTINCT d.release_id) FROM deployments d
+      JOIN releases r ON r.release_id = d.release_id
+      WHERE r.service LIKE :pattern AND d.state = 'DEPLOYED'
+      """)
+  int releasesWithDeployments(@Bind("pattern") String pattern);
+
   /**
    * "release STATUS: reason" of those releases that did not complete, with their last gate
    * verdict's reason: what a bench run says about a rollback it saw.

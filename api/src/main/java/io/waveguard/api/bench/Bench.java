@@ -158,8 +158,8 @@ public final class Bench {
           BenchFigures.START_P99,
           Stats.quantile(sequential, 0.99),
           "ms, POST /releases one at a time (%d starts)".formatted(sequential.length));
-      // The burst meets a quiet worker: else it measures the sequential starts' releases, still
-      // running their one-second gates on the same cores, more than the starts themselves.
+      // The burst meets a quiet worker: else it measures the sequential starts' releases, rolling
+      // back their aborted first waves on the same cores, more than the starts themselves.
       api.awaitQuiet(sizes.fleetDeadlineSeconds());
       double[] concurrent = api.concurrentStarts(sizes.concurrentStarts());
       figures.put(

@@ -53,16 +53,24 @@ class PrometheusScrapesWaveguardTest {
               () -> waveguardTarget(prometheus.baseUrl()),
               t -> t != null && "up".equals(t.path("health").asText()));
       assertThat(target.path("lastError").asText()).isEmpty();
-      JsonNode up = query(prometheus.baseUrl(), "up{job=\"waveguard\"}");
-      assertThat(up.path("data").path("result").get(0).path("value").get(1).asText())
-          .isEqualTo("1");
+      // The target page turns "up" before the scrape's samples are queryable: wait for them too.
+      JsonNode up = firstResult(prometheus.baseUrl(), "up{job=\"waveguard\"}");
+      assertThat(up.path("value").get(1).asText()).isEqualTo("1");
       JsonNode series =
-          query(
+          firstResult(
               prometheus.baseUrl(),
               "count({job=\"waveguard\",__name__=~\"temporal_.*|waveguard_.*\"})");
-      assertThat(series.path("data").path("result").get(0).path("value").get(1).asDouble())
-          .isPositive();
+      assertThat(series.path("value").get(1).asDouble()).isPositive();
     }
+  }
+
+  /** The query's first series once it has one; the test fails when none comes within 30 s. */
+  private static JsonNode firstResult(URI prometheus, String promql) {
+    return Eventually.await(
+            Duration.ofSeconds(30),
+            () -> query(prometheus, promql).path("data").path("result"),
+            result -> result.size() > 0)
+        .get(0);
   }
 
   private static JsonNode waveguardTarget(URI prometheus) {

@@ -171,7 +171,7 @@ final class ApiBench {
   double[] sequentialStarts(int count) throws InterruptedException {
     List<String> services = new ArrayList<>(seedServices("warm", Math.min(WARM_STARTS, count)));
     services.forEach(service -> start(service, SERVER_DEFAULTS));
-    awaitFirstWaves("bench-warm-%", services.size(), 60);
+    awaitFirstWaves("warm-%", services.size(), 60);
     List<String> timed = seedServices("seq", count);
     double[] millis = new double[count];
     for (int i = 0; i < count; i++) {
@@ -229,19 +229,33 @@ final class ApiBench {
     return millis;
   }
 
-  /** Waits until {@code count} releases of the services have deployed their first wave. */
+  /**
+   * Waits until {@code count} releases of the services have deployed their first wave; says so when
+   * the deadline passes first, since the timed starts then meet a worker still busy.
+   */
   private void awaitFirstWaves(String servicePattern, int count, int deadlineSeconds)
       throws InterruptedException {
     long deadline = System.nanoTime() + deadlineSeconds * 1_000_000_000L;
-    while (deployedReleases(servicePattern) < count && System.nanoTime() < deadline) {
+    int deployed = deployedReleases(servicePattern);
+    while (deployed < count && System.nanoTime() < deadline) {
       Thread.sleep(200);
+      deployed = deployedReleases(servicePattern);
+    }
+    if (deployed < count) {
+      out.printf(
+          Locale.ROOT,
+          "starts: only %d of %d warm-up releases had their first wave out after %d s%n",
+          deployed,
+          count,
+          deadlineSeconds);
     }
   }
 
   private int deployedReleases(String servicePattern) {
     return stack
         .jdbi()
-        .withExtension(BenchDao.class, dao -> dao.releasesWithDeployments(servicePattern));
+        .withExtension(
+            BenchDao.class, dao -> dao.releasesWithDeployments("bench-" + servicePattern));
   }
 
   /** Waits until every release started so far is final, so the fleet's run starts on its own. */
